@@ -1,0 +1,76 @@
+package org.twostep.training.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The average-velocity network {@code u(z, r, t, sigma)} of SPEC §2: input {@code [z, sigma features, emb(t),
+ * emb(t - r)]}, a dense layer to the width, residual SELU layers, and a linear head. Inputs come as two arrays:
+ * {@code zs = [z, sigma features]} (n x (d + m)) and {@code tau = [t, t - r]} (n x 2).
+ */
+public final class MeanFlowNet {
+  private final NetSpec spec;
+  private final TimeEmbedding embedding;
+  private final Chain trunk;
+
+  private MeanFlowNet(NetSpec spec, TimeEmbedding embedding, Chain trunk) {
+    this.spec = spec;
+    this.embedding = embedding;
+    this.trunk = trunk;
+  }
+
+  /** A network over the given parameters, in the order of {@link #parameters()}; the arrays are used, not copied. */
+  public static MeanFlowNet of(NetSpec spec, NDManager manager, DataType dtype, List<NDArray> params) {
+    List<long[]> shapes = spec.parameterShapes();
+    if (params.size() != shapes.size()) {
+      throw new IllegalArgumentException("expected " + shapes.size() + " parameter arrays, found " + params.size());
+    }
+    for (int i = 0; i < shapes.size(); i++) {
+      if (!java.util.Arrays.equals(shapes.get(i), params.get(i).getShape().getShape())) {
+        throw new IllegalArgumentException("parameter " + i + " has shape " + params.get(i).getShape()
+            + ", expected " + java.util.Arrays.toString(shapes.get(i)));
+      }
+    }
+    TimeEmbedding emb = new TimeEmbedding(manager, dtype, spec.frequencies(), 2);
+    Selu selu = new Selu(manager, dtype);
+    List<DualLayer> layers = new ArrayList<>();
+    layers.add(new Dense(params.get(0), params.get(1)));
+    layers.add(selu);
+    for (int l = 1; l < spec.depth(); l++) {
+      layers.add(new Residual(new Chain(List.of(new Dense(params.get(2 * l), params.get(2 * l + 1)), selu))));
+    }
+    int h = 2 * spec.depth();
+    layers.add(new Dense(params.get(h), params.get(h + 1)));
+    return new MeanFlowNet(spec, emb, new Chain(layers));
+  }
+
+  public NetSpec spec() {
+    return spec;
+  }
+
+  /** {@code u} for inputs {@code zs} (n x (d + m)) and {@code tau} (n x 2). */
+  public NDArray forward(NDArray zs, NDArray tau) {
+    return trunk.forward(NDArrays.concat(new NDList(zs, embedding.forward(tau)), 1));
+  }
+
+  /**
+   * {@code u} and its exact directional derivative along {@code (dzs, dtau)}. For the MeanFlow target, dzs = [v, 0]
+   * and dtau = [1, 1] (dt = 1, dr = 0, so d(t - r) = 1).
+   */
+  public Dual forwardTangent(NDArray zs, NDArray dzs, NDArray tau, NDArray dtau) {
+    Dual e = embedding.forwardTangent(new Dual(tau, dtau));
+    NDArray x = NDArrays.concat(new NDList(zs, e.primal()), 1);
+    NDArray dx = NDArrays.concat(new NDList(dzs, e.tangent()), 1);
+    return trunk.forwardTangent(new Dual(x, dx));
+  }
+
+  /** Trainable arrays: W0, b0, W1, b1, ..., head W, head b. */
+  public List<NDArray> parameters() {
+    return trunk.parameters();
+  }
+}
