@@ -1,0 +1,35 @@
+package org.twostep.jobs.cli;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.twostep.common.config.ConfigLoader;
+import org.twostep.common.config.SigmaCatalogue;
+import org.twostep.jobs.pipeline.RunLayout;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every experiment command shares; parses and validates, then hands a {@link RunContext} on. */
+public final class ExperimentOptions {
+
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "Experiment file (HOCON), e.g. conf/ks-laminar-3d.conf")
+  Path config;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Profile inside the file: quick | paper")
+  String profile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: experiment.out)")
+  String out;
+
+  @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides, e.g. ks.particles=500")
+  List<String> overrides = new ArrayList<>();
+
+  /** Loads and validates the configuration (exit code 2 on any problem, before any work). */
+  public RunContext load() {
+    Config c = ConfigLoader.load(config, profile, overrides);
+    SigmaCatalogue catalogue = SigmaCatalogue.from(c);
+    String dir = out != null ? out : c.getString("experiment.out");
+    return new RunContext(c, new RunLayout(dir), catalogue, CodeVersion.get());
+  }
+}

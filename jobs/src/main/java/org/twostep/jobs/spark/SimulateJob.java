@@ -1,0 +1,148 @@
+package org.twostep.jobs.spark;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.twostep.common.config.ConfigHash;
+import org.twostep.common.data.TaskKey;
+import org.twostep.jobs.cli.RunContext;
+import org.twostep.simulation.Simulation;
+import org.twostep.simulation.SimulationResult;
+import org.twostep.simulation.Simulations;
+
+/**
+ * {@code simulate}: one Spark task per (sigma, split), each a pure function of the configuration, so a retried
+ * task is bit-identical. Writes {@code particles/} and, for KPP, the reference runs' eigenvalue traces to
+ * {@code eigenvalues/}, both published per unit by {@link PartitionPublisher}. Complete units with the same
+ * config hash are skipped unless forced.
+ */
+public final class SimulateJob {
+  private SimulateJob() {}
+
+  /** What a run did. */
+  public record Summary(int planned, int skipped, int computed, String configHash, double seconds) {}
+
+  /** A task's result as it travels from executor to writer. */
+  record TaskOutput(TaskKey key, String system, float[][] columns, double[] generationSums) implements Serializable {}
+
+  public static Summary run(SparkSession spark, RunContext ctx, boolean force, IntConsumer onTaskDone,
+      java.util.function.Consumer<List<TaskKey>> onPlan) {
+    long start = System.nanoTime();
+    Config config = ctx.config();
+    String hash = ConfigHash.simulation(config);
+    List<TaskKey> planned = SimulationTasks.plan(ctx.experiment(), ctx.sigma());
+    PartitionPublisher particles = new PartitionPublisher(spark, ctx.layout().particles());
+    PartitionPublisher eigen = new PartitionPublisher(spark, ctx.layout().eigenvalues());
+    particles.sweepStaging();
+    eigen.sweepStaging();
+    boolean kpp = config.getString("experiment.system").equals("kpp");
+    List<TaskKey> pending = new ArrayList<>();
+    for (TaskKey t : planned) {
+      boolean done = particles.isComplete(unit(t), hash) && (!kpp || eigen.isComplete(unit(t), hash));
+      if (force || !done) {
+        pending.add(t);
+      }
+    }
+    onPlan.accept(pending);
+    if (!pending.isEmpty()) {
+      compute(spark, ctx, hash, pending, particles, eigen, kpp, onTaskDone);
+    }
+    return new Summary(planned.size(), planned.size() - pending.size(), pending.size(), hash,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private static void compute(SparkSession spark, RunContext ctx, String hash, List<TaskKey> pending,
+      PartitionPublisher particles, PartitionPublisher eigen, boolean kpp, IntConsumer onTaskDone) {
+    String rendered = ctx.config().root().render(ConfigRenderOptions.concise());
+    int threads = ctx.config().getInt("simulate.threads");
+    int dim = ctx.config().getInt("experiment.dim");
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    TaskProgressListener listener = new TaskProgressListener(pending.size(), onTaskDone);
+    spark.sparkContext().addSparkListener(listener);
+    JavaRDD<TaskOutput> outputs = jsc.parallelize(pending, pending.size())
+        .map(t -> simulate(rendered, threads, t))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      String marker = markerJson(hash, ctx.codeVersion());
+      StructType schema = ParticleTables.particles(dim).add(PartitionPublisher.UNIT, DataTypes.StringType, false);
+      JavaRDD<Row> rows = outputs.flatMap(o -> withUnit(ParticleTables.rows(o.key().experiment(), o.system(),
+          o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(), o.key().replica(), o.columns())).iterator());
+      Dataset<Row> df = spark.createDataFrame(rows, schema);
+      particles.publish(df, pending.stream().map(SimulateJob::unit).toList(), marker);
+      if (kpp) {
+        Dataset<Row> eig = spark.createDataFrame(outputs.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA);
+        eigen.publish(eig, pending.stream().map(SimulateJob::unit).toList(), marker);
+      }
+    } finally {
+      outputs.unpersist(false);
+      spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+
+  /** Runs on an executor: rebuilds the simulation from the rendered config, so only strings cross the wire. */
+  static TaskOutput simulate(String renderedConfig, int threads, TaskKey key) {
+    Config config = ConfigFactory.parseString(renderedConfig).resolve();
+    int n = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+    Simulation sim = Simulations.from(config, n);
+    SimulationResult r = sim.run(key.sigma(), key.replica());
+    return new TaskOutput(key, config.getString("experiment.system"), r.columns(), r.trace().values());
+  }
+
+  static final StructType EIGEN_SCHEMA = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("experiment", DataTypes.StringType, false),
+      DataTypes.createStructField("sigma", DataTypes.DoubleType, false),
+      DataTypes.createStructField("sigma_index", DataTypes.IntegerType, false),
+      DataTypes.createStructField("split", DataTypes.StringType, false),
+      DataTypes.createStructField("start", DataTypes.StringType, false),
+      DataTypes.createStructField("generation", DataTypes.IntegerType, false),
+      DataTypes.createStructField("mu_generation", DataTypes.DoubleType, false),
+      DataTypes.createStructField("mu_n", DataTypes.DoubleType, false),
+      DataTypes.createStructField(PartitionPublisher.UNIT, DataTypes.StringType, false)));
+
+  private static List<Row> eigenRows(TaskOutput o) {
+    List<Row> rows = new ArrayList<>();
+    double cumulative = 0;
+    for (int g = 1; g <= o.generationSums().length; g++) {
+      cumulative += o.generationSums()[g - 1];
+      rows.add(RowFactory.create(o.key().experiment(), o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(),
+          "cold", g, o.generationSums()[g - 1], cumulative / g, o.key().split().label()));
+    }
+    return rows;
+  }
+
+  private static List<Row> withUnit(List<Row> rows) {
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Object[] v = new Object[r.length() + 1];
+      for (int i = 0; i < r.length(); i++) {
+        v[i] = r.get(i);
+      }
+      v[r.length()] = r.getString(4); // the split is the publishing unit
+      out.add(RowFactory.create(v));
+    }
+    return out;
+  }
+
+  static PartitionPublisher.Unit unit(TaskKey t) {
+    return new PartitionPublisher.Unit(t.experiment(), t.sigmaIndex(), t.split().label());
+  }
+
+  private static String markerJson(String hash, String codeVersion) {
+    return String.format(Locale.ROOT, "{\"config_hash\":\"%s\",\"code_version\":\"%s\",\"written_at\":\"%s\"}",
+        hash, codeVersion, java.time.Instant.now());
+  }
+}

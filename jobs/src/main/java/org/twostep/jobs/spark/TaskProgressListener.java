@@ -1,0 +1,29 @@
+package org.twostep.jobs.spark;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+/**
+ * Reports each simulation task once, by its partition index, when it first succeeds (on the driver; the cached
+ * results are read again by later stages, which are not reported twice).
+ */
+final class TaskProgressListener extends SparkListener {
+  private final int expectedTasks;
+  private final IntConsumer onTaskDone;
+  private final Set<Integer> seen = new HashSet<>();
+
+  TaskProgressListener(int expectedTasks, IntConsumer onTaskDone) {
+    this.expectedTasks = expectedTasks;
+    this.onTaskDone = onTaskDone;
+  }
+
+  @Override
+  public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
+    if (end.taskInfo().successful() && seen.size() < expectedTasks && seen.add(end.taskInfo().index())) {
+      onTaskDone.accept(end.taskInfo().index());
+    }
+  }
+}
