@@ -11,6 +11,6 @@ public record TaskKey(String experiment, int sigmaIndex, double sigma, Split spl
 
   @Override
   public String toString() {
-    return experiment + " sigma=" + sigma + " (index " + sigmaIndex + ") " + split.label();
+    return String.format(java.util.Locale.ROOT, "%s sigma=%.6g (index %d) %s", experiment, sigma, sigmaIndex, split.label());
   }
 }
