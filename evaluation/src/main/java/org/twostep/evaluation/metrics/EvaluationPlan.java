@@ -1,0 +1,68 @@
+package org.twostep.evaluation.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.twostep.common.error.InvalidInputException;
+
+/**
+ * Checks what was generated against what was simulated and lists the (model, sigma) pairs to measure (SPEC §6).
+ * Every generated sigma must have a test reference, and every model must cover every test sigma, so a table of
+ * models by sigma has no silent holes. The noise floor is measured wherever {@code reference_b} exists.
+ */
+public final class EvaluationPlan {
+  private EvaluationPlan() {}
+
+  /**
+   * @param reference the test reference's sigma by sigma_index
+   * @param referenceB the sigma_index values that have a reference_b cloud
+   * @param generated the (model, sigma, sigma_index) triples found in generated/
+   * @param models the models required; empty for every model found
+   * @return the pairs to measure, noise floor first, then models in name order, each by sigma_index
+   * @throws InvalidInputException naming the model and the sigma of the first mismatch
+   */
+  public static List<EvalTask> plan(Map<Integer, Double> reference, Set<Integer> referenceB,
+      List<EvalTask> generated, List<String> models) {
+    if (reference.isEmpty()) {
+      throw new InvalidInputException("particles/ holds no test reference cloud for this experiment: run simulate first");
+    }
+    TreeMap<String, TreeSet<Integer>> found = new TreeMap<>();
+    for (EvalTask g : generated) {
+      Double r = reference.get(g.sigmaIndex());
+      if (r == null || Math.abs(r - g.sigma()) > 1e-9 * Math.abs(r)) {
+        throw new InvalidInputException("generated/ has model " + g.model() + " at sigma " + g.sigma() + " (sigma_index "
+            + g.sigmaIndex() + "), which the test reference in particles/ lacks (reference sigma: "
+            + new TreeMap<>(reference).values() + ")");
+      }
+      found.computeIfAbsent(g.model(), m -> new TreeSet<>()).add(g.sigmaIndex());
+    }
+    List<String> wanted = models.isEmpty() ? new ArrayList<>(found.keySet()) : models.stream().sorted().toList();
+    if (wanted.isEmpty()) {
+      throw new InvalidInputException("generated/ holds no model for this experiment: run generate first");
+    }
+    List<EvalTask> tasks = new ArrayList<>();
+    for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
+      if (referenceB.contains(r.getKey())) {
+        tasks.add(new EvalTask(Models.NOISE_FLOOR, r.getValue(), r.getKey()));
+      }
+    }
+    for (String model : wanted) {
+      TreeSet<Integer> have = found.get(model);
+      if (have == null) {
+        throw new InvalidInputException("model " + model + " (evaluate.models) is missing from generated/ at every sigma,"
+            + " first at sigma " + new TreeMap<>(reference).firstEntry().getValue() + "; models found: " + found.keySet());
+      }
+      for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
+        if (!have.contains(r.getKey())) {
+          throw new InvalidInputException("model " + model + " is missing from generated/ at sigma " + r.getValue()
+              + " (sigma_index " + r.getKey() + "), which the test reference has");
+        }
+        tasks.add(new EvalTask(model, r.getValue(), r.getKey()));
+      }
+    }
+    return tasks;
+  }
+}

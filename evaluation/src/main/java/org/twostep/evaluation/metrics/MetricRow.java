@@ -1,0 +1,21 @@
+package org.twostep.evaluation.metrics;
+
+/**
+ * One row of {@code metrics/} (SPEC §7): the distance of one model's cloud from the test reference at one sigma,
+ * with the moment errors of SPEC §6 beside it.
+ *
+ * @param bins bins per axis of a histogram metric, or points per subsample of the subsample EMD
+ * @param meanError Euclidean norm of the difference of the means
+ * @param covError Frobenius norm of the difference of the (population) covariances
+ * @param seconds wall time of the distance computation
+ */
+public record MetricRow(String experiment, String model, String metric, double sigma, int sigmaIndex,
+    boolean inTrainingRange, double w2sq, double w2, int bins, long nReference, long nGenerated, double meanError,
+    double covError, double seconds, String configHash, String codeVersion) {
+
+  /** This row with the moment errors filled in. */
+  public MetricRow withMoments(MomentErrors e) {
+    return new MetricRow(experiment, model, metric, sigma, sigmaIndex, inTrainingRange, w2sq, w2, bins, nReference,
+        nGenerated, e.meanError(), e.covError(), seconds, configHash, codeVersion);
+  }
+}

@@ -1,0 +1,123 @@
+package org.twostep.evaluation.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.twostep.evaluation.config.ReportConfig;
+import org.twostep.evaluation.metrics.MetricRow;
+import org.twostep.evaluation.warmstart.EigenRow;
+import org.twostep.evaluation.warmstart.FrontSpeed;
+
+/**
+ * Writes the pictures into {@code plots/} and {@code report.md} beside it, which links them (SPEC §6). Pictures are
+ * written before the Markdown, and each file atomically, so a report never links a missing or partial picture.
+ */
+public final class ReportWriter {
+  private final ReportConfig config;
+
+  public ReportWriter(ReportConfig config) {
+    this.config = config;
+  }
+
+  /** What was written. */
+  public record Written(Path report, List<Path> plots) {}
+
+  /**
+   * @param runDir the run directory (local file system): gets {@code plots/} and {@code report.md}
+   */
+  public Written write(Path runDir, ReportInputs in) {
+    Path plots = runDir.resolve("plots");
+    List<Path> written = new ArrayList<>();
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(in.experiment()).append("\n\n");
+    if (!in.metrics().isEmpty()) {
+      String metric = in.metrics().get(0).metric();
+      Path w2 = plots.resolve("w2_vs_sigma.png");
+      Png.write(W2Chart.build(in.experiment() + ": " + metric + " vs sigma", in.metrics(), in.trainMin(), in.trainMax(),
+          in.logSigma(), config.width(), config.height()), w2);
+      written.add(w2);
+      md.append("## ").append(metric).append(" (w2sq) by sigma\n\n");
+      md.append(String.format(Locale.ROOT, "Training range [%s, %s]; rows marked * are extrapolation. "
+          + "noise_floor: reference_b against the test reference. DP/MF < 1: the corrector helps.%n%n",
+          MetricTable.sigma(in.trainMin()), MetricTable.sigma(in.trainMax())));
+      md.append(MetricTable.markdown(in.metrics(), MetricTable.Quantity.W2SQ)).append('\n');
+      md.append("![W2 vs sigma](plots/").append(w2.getFileName()).append(")\n\n");
+      md.append("## Moment errors\n\nError of the mean (Euclidean norm):\n\n");
+      md.append(MetricTable.markdown(in.metrics(), MetricTable.Quantity.MEAN_ERROR)).append('\n');
+      md.append("Error of the covariance (Frobenius norm):\n\n");
+      md.append(MetricTable.markdown(in.metrics(), MetricTable.Quantity.COV_ERROR)).append('\n');
+    }
+    if (!in.projections().isEmpty()) {
+      md.append("## Projections\n\n");
+      for (Map.Entry<Double, ReportInputs.Projection> e : new TreeMap<>(in.projections()).entrySet()) {
+        String name = "projections_sigma_" + MetricTable.sigma(e.getKey()) + ".png";
+        Path p = plots.resolve(name);
+        Png.write(ProjectionImage.render(e.getValue().clouds(), e.getValue().box(), config.imageBins(), config.width(),
+            config.height()), p);
+        written.add(p);
+        boolean extrapolation = e.getKey() < in.trainMin() || e.getKey() > in.trainMax();
+        md.append("sigma = ").append(MetricTable.sigma(e.getKey())).append(extrapolation ? " (extrapolation)" : "")
+            .append(", rows: ").append(String.join(", ", e.getValue().clouds().keySet())).append("\n\n");
+        md.append("![projections at sigma ").append(MetricTable.sigma(e.getKey())).append("](plots/").append(name)
+            .append(")\n\n");
+      }
+    }
+    if (!in.eigen().isEmpty()) {
+      writeEigen(in, plots, written, md);
+    }
+    if (!in.frontSpeeds().isEmpty()) {
+      md.append("## Front speed from the lambda scan\n\n| D | c* | argmin lambda | scan (lambda: mu) |\n|---:|---:|---:|---|\n");
+      for (FrontSpeed f : in.frontSpeeds()) {
+        StringBuilder scan = new StringBuilder();
+        for (FrontSpeed.Point p : f.scan()) {
+          scan.append(String.format(Locale.ROOT, "%.4g: %.4g; ", p.lambda(), p.mu()));
+        }
+        md.append(String.format(Locale.ROOT, "| %.5g | %.4f | %.4g | %s |%n", f.sigma(), f.speed(), f.best().lambda(),
+            scan.toString().strip()));
+      }
+      md.append('\n');
+    }
+    Path report = runDir.resolve("report.md");
+    writeAtomically(report, md.toString());
+    return new Written(report, written);
+  }
+
+  private void writeEigen(ReportInputs in, Path plots, List<Path> written, StringBuilder md) {
+    md.append("## KPP warm start: mu_n by start\n\n");
+    md.append("reference: the long-run cold estimate of simulate. Every start at one D shares its noise.\n\n");
+    md.append(EigenTable.markdown(in.eigen(), in.eigenReference())).append('\n');
+    TreeMap<Integer, List<EigenRow>> bySigma = new TreeMap<>();
+    for (EigenRow r : in.eigen()) {
+      bySigma.computeIfAbsent(r.sigmaIndex(), i -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<Integer, List<EigenRow>> e : bySigma.entrySet()) {
+      double d = e.getValue().get(0).sigma();
+      String name = "mu_n_sigma_" + MetricTable.sigma(d) + ".png";
+      Path p = plots.resolve(name);
+      Png.write(EigenChart.build(in.experiment() + ": mu_n at D = " + MetricTable.sigma(d), e.getValue(),
+          in.eigenReference().getOrDefault(e.getKey(), Double.NaN), config.width(), config.height()), p);
+      written.add(p);
+      md.append("![mu_n at D = ").append(MetricTable.sigma(d)).append("](plots/").append(name).append(")\n");
+    }
+    md.append('\n');
+  }
+
+  private static void writeAtomically(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}
