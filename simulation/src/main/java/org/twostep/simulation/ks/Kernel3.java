@@ -47,8 +47,14 @@ final class Kernel3 {
       ay1 = dy1.fma(w1, ay1);
       az1 = dz1.fma(w1, az1);
     }
-    finish(x, y, z, n, d2, p, upper, ax0, ay0, az0, out, scratch);
-    finish(x, y, z, n, d2, p + 1, upper, ax1, ay1, az1, out, scratch);
+    ax0.intoArray(scratch, 0 * S.length());
+    ay0.intoArray(scratch, 1 * S.length());
+    az0.intoArray(scratch, 2 * S.length());
+    ax1.intoArray(scratch, 3 * S.length());
+    ay1.intoArray(scratch, 4 * S.length());
+    az1.intoArray(scratch, 5 * S.length());
+    finish(x, y, z, n, d2, p, upper, scratch, 0, out);
+    finish(x, y, z, n, d2, p + 1, upper, scratch, 3, out);
   }
 
   static void single(float[] x, float[] y, float[] z, int n, float d2, int p, float[][] out, float[] scratch) {
@@ -71,15 +77,22 @@ final class Kernel3 {
       ay = dy.fma(w, ay);
       az = dz.fma(w, az);
     }
-    finish(x, y, z, n, d2, p, upper, ax, ay, az, out, scratch);
+    ax.intoArray(scratch, 0 * S.length());
+    ay.intoArray(scratch, 1 * S.length());
+    az.intoArray(scratch, 2 * S.length());
+    finish(x, y, z, n, d2, p, upper, scratch, 0, out);
   }
 
-  /** Reduces the lanes, then adds the sources past the last full vector with the same scalar operations. */
+  /**
+   * Sums the stored lanes of target p's accumulators (axis a of slot {@code slot} at (slot + a) * lanes) in lane
+   * order, then adds the sources past the last full vector with the same scalar operations.
+   */
   private static void finish(float[] x, float[] y, float[] z, int n, float d2, int p, int upper,
-      FloatVector ax, FloatVector ay, FloatVector az, float[][] out, float[] scratch) {
-    float sx = PairKernel.lanesInOrder(ax, scratch);
-    float sy = PairKernel.lanesInOrder(ay, scratch);
-    float sz = PairKernel.lanesInOrder(az, scratch);
+      float[] scratch, int slot, float[][] out) {
+    int lanes = S.length();
+    float sx = PairKernel.lanesInOrder(scratch, slot * lanes, lanes);
+    float sy = PairKernel.lanesInOrder(scratch, (slot + 1) * lanes, lanes);
+    float sz = PairKernel.lanesInOrder(scratch, (slot + 2) * lanes, lanes);
     for (int q = upper; q < n; q++) {
       float dx = x[p] - x[q];
       float dy = y[p] - y[q];

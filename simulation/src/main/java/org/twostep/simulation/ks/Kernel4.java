@@ -56,8 +56,16 @@ final class Kernel4 {
       az1 = dz1.fma(w1, az1);
       au1 = du1.fma(w1, au1);
     }
-    finish(x, y, z, u, n, d2, p, upper, new FloatVector[] {ax0, ay0, az0, au0}, out, scratch);
-    finish(x, y, z, u, n, d2, p + 1, upper, new FloatVector[] {ax1, ay1, az1, au1}, out, scratch);
+    ax0.intoArray(scratch, 0 * S.length());
+    ay0.intoArray(scratch, 1 * S.length());
+    az0.intoArray(scratch, 2 * S.length());
+    au0.intoArray(scratch, 3 * S.length());
+    ax1.intoArray(scratch, 4 * S.length());
+    ay1.intoArray(scratch, 5 * S.length());
+    az1.intoArray(scratch, 6 * S.length());
+    au1.intoArray(scratch, 7 * S.length());
+    finish(x, y, z, u, n, d2, p, upper, scratch, 0, out);
+    finish(x, y, z, u, n, d2, p + 1, upper, scratch, 4, out);
   }
 
   static void single(float[] x, float[] y, float[] z, float[] u, int n, float d2, int p, float[][] out,
@@ -85,15 +93,21 @@ final class Kernel4 {
       az = dz.fma(w, az);
       au = du.fma(w, au);
     }
-    finish(x, y, z, u, n, d2, p, upper, new FloatVector[] {ax, ay, az, au}, out, scratch);
+    ax.intoArray(scratch, 0 * S.length());
+    ay.intoArray(scratch, 1 * S.length());
+    az.intoArray(scratch, 2 * S.length());
+    au.intoArray(scratch, 3 * S.length());
+    finish(x, y, z, u, n, d2, p, upper, scratch, 0, out);
   }
 
+  /** As {@code Kernel3.finish}: lanes in order, then the scalar tail. */
   private static void finish(float[] x, float[] y, float[] z, float[] u, int n, float d2, int p, int upper,
-      FloatVector[] acc, float[][] out, float[] scratch) {
-    float sx = PairKernel.lanesInOrder(acc[0], scratch);
-    float sy = PairKernel.lanesInOrder(acc[1], scratch);
-    float sz = PairKernel.lanesInOrder(acc[2], scratch);
-    float su = PairKernel.lanesInOrder(acc[3], scratch);
+      float[] scratch, int slot, float[][] out) {
+    int lanes = S.length();
+    float sx = PairKernel.lanesInOrder(scratch, slot * lanes, lanes);
+    float sy = PairKernel.lanesInOrder(scratch, (slot + 1) * lanes, lanes);
+    float sz = PairKernel.lanesInOrder(scratch, (slot + 2) * lanes, lanes);
+    float su = PairKernel.lanesInOrder(scratch, (slot + 3) * lanes, lanes);
     for (int q = upper; q < n; q++) {
       float dx = x[p] - x[q];
       float dy = y[p] - y[q];

@@ -26,7 +26,7 @@ public final class PairKernel {
 
   /** Writes S_p into {@code out[k][p]} for p in [from, to); {@code pos} has 3 or 4 axes of length >= n. */
   public static void sum(float[][] pos, int n, float delta2, int from, int to, float[][] out) {
-    float[] scratch = new float[SPECIES.length()];
+    float[] scratch = new float[8 * SPECIES.length()]; // two targets x up to 4 axes
     if (pos.length == 3) {
       int p = from;
       for (; p + 1 < to; p += 2) {
@@ -48,12 +48,12 @@ public final class PairKernel {
     }
   }
 
-  /** Sums the lanes in lane order (a fixed order, unlike {@code reduceLanes}), so results never depend on the JIT. */
-  static float lanesInOrder(FloatVector v, float[] scratch) {
-    v.intoArray(scratch, 0);
+  /** Sums {@code count} stored lanes in lane order (a fixed order, unlike {@code reduceLanes}, whose order may
+   * differ between the interpreter and compiled code). */
+  static float lanesInOrder(float[] lanes, int offset, int count) {
     float s = 0f;
-    for (float f : scratch) {
-      s += f;
+    for (int i = offset; i < offset + count; i++) {
+      s += lanes[i];
     }
     return s;
   }
