@@ -69,6 +69,55 @@ class KsSimulationTest {
     assertArrayEquals(new double[] {0.0, 0.0, -1.0}, x[2], 0);
   }
 
+  /**
+   * chi = 0, mu = 0 in the Kolmogorov flow: Euler's error against an RK4 solution of dx/dt = v(x) is first order,
+   * so halving dt halves it (ratio in [1.8, 2.2]), and the coarse run is measurably wrong (a test that can fail).
+   */
+  @Test
+  void kolmogorovAdvectionConvergesAtFirstOrder() {
+    double sigma = 60;
+    double[] start = {0.3, -0.2, 0.5};
+    double[] exact = rk4Kolmogorov(start, sigma, 0.02, 20000);
+    double[] errors = new double[3];
+    for (int level = 0; level < 3; level++) {
+      double dt = 2e-4 / (1 << level);
+      KsSimulation sim = ks("kolmogorov", 3, "ks { chi = 0, mu = 0, particles = 2, dt = " + dt + " }", 1);
+      double[][] x = {{start[0], 0}, {start[1], 0}, {start[2], 0}};
+      sim.advance(x, sigma, new TaskSeeds(1, sigma, 0));
+      errors[level] = Math.sqrt(Math.pow(x[0][0] - exact[0], 2) + Math.pow(x[1][0] - exact[1], 2)
+          + Math.pow(x[2][0] - exact[2], 2));
+    }
+    assertTrue(errors[0] > 1e-4, "coarse error " + errors[0]);
+    for (int level = 1; level < 3; level++) {
+      double ratio = errors[level - 1] / errors[level];
+      assertTrue(ratio > 1.8 && ratio < 2.2, "error ratio " + ratio + " at level " + level);
+    }
+  }
+
+  private static double[] rk4Kolmogorov(double[] x0, double sigma, double t, int steps) {
+    org.twostep.simulation.flow.KolmogorovFlow f = new org.twostep.simulation.flow.KolmogorovFlow(sigma);
+    double h = t / steps;
+    double[] x = x0.clone();
+    for (int i = 0; i < steps; i++) {
+      double[] k1 = f.at(0, x);
+      double[] k2 = f.at(0, axpy(x, h / 2, k1));
+      double[] k3 = f.at(0, axpy(x, h / 2, k2));
+      double[] k4 = f.at(0, axpy(x, h, k3));
+      for (int k = 0; k < 3; k++) {
+        x[k] += h / 6 * (k1[k] + 2 * k2[k] + 2 * k3[k] + k4[k]);
+      }
+    }
+    return x;
+  }
+
+  private static double[] axpy(double[] x, double a, double[] y) {
+    double[] r = new double[x.length];
+    for (int k = 0; k < x.length; k++) {
+      r[k] = x[k] + a * y[k];
+    }
+    return r;
+  }
+
   private static double radiusOfGyration(float[][] c) {
     int n = c[0].length;
     double s = 0;
