@@ -47,8 +47,8 @@ final class Kernel3 {
       ay1 = dy1.fma(w1, ay1);
       az1 = dz1.fma(w1, az1);
     }
-    ax0.intoArray(scratch, 0 * S.length());
-    ay0.intoArray(scratch, 1 * S.length());
+    ax0.intoArray(scratch, 0);
+    ay0.intoArray(scratch, S.length());
     az0.intoArray(scratch, 2 * S.length());
     ax1.intoArray(scratch, 3 * S.length());
     ay1.intoArray(scratch, 4 * S.length());
@@ -77,8 +77,8 @@ final class Kernel3 {
       ay = dy.fma(w, ay);
       az = dz.fma(w, az);
     }
-    ax.intoArray(scratch, 0 * S.length());
-    ay.intoArray(scratch, 1 * S.length());
+    ax.intoArray(scratch, 0);
+    ay.intoArray(scratch, S.length());
     az.intoArray(scratch, 2 * S.length());
     finish(x, y, z, n, d2, p, upper, scratch, 0, out);
   }

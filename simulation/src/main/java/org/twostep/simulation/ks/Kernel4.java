@@ -56,8 +56,8 @@ final class Kernel4 {
       az1 = dz1.fma(w1, az1);
       au1 = du1.fma(w1, au1);
     }
-    ax0.intoArray(scratch, 0 * S.length());
-    ay0.intoArray(scratch, 1 * S.length());
+    ax0.intoArray(scratch, 0);
+    ay0.intoArray(scratch, S.length());
     az0.intoArray(scratch, 2 * S.length());
     au0.intoArray(scratch, 3 * S.length());
     ax1.intoArray(scratch, 4 * S.length());
@@ -93,8 +93,8 @@ final class Kernel4 {
       az = dz.fma(w, az);
       au = du.fma(w, au);
     }
-    ax.intoArray(scratch, 0 * S.length());
-    ay.intoArray(scratch, 1 * S.length());
+    ax.intoArray(scratch, 0);
+    ay.intoArray(scratch, S.length());
     az.intoArray(scratch, 2 * S.length());
     au.intoArray(scratch, 3 * S.length());
     finish(x, y, z, u, n, d2, p, upper, scratch, 0, out);
