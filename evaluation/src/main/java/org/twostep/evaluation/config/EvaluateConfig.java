@@ -16,7 +16,7 @@ import org.twostep.common.error.InvalidConfigException;
  * @param models the models to evaluate; empty means every model found
  */
 public record EvaluateConfig(MetricKind metric, int histogramBins, double padding, int torusBins, int subsample,
-    double domainLength, List<String> models) {
+    double domainLength, List<String> models) implements java.io.Serializable {
 
   public EvaluateConfig {
     if (!(padding >= 0) || Double.isInfinite(padding)) {

@@ -1,0 +1,167 @@
+package org.twostep.jobs.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.error.InvalidInputException;
+import org.twostep.evaluation.config.EvaluateConfig;
+import org.twostep.evaluation.config.ReportConfig;
+import org.twostep.evaluation.metrics.MetricRow;
+import org.twostep.evaluation.report.PlotBox;
+import org.twostep.evaluation.report.ReportInputs;
+import org.twostep.evaluation.report.ReportWriter;
+import org.twostep.evaluation.warmstart.EigenRow;
+import org.twostep.evaluation.warmstart.FrontSpeed;
+import org.twostep.evaluation.warmstart.WarmStartStudy;
+import org.twostep.jobs.spark.EigenvalueStudyJob;
+import org.twostep.jobs.spark.MetricTables;
+import org.twostep.jobs.spark.ParticleTables;
+import org.twostep.jobs.spark.Sessions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code twostep report}: reads metrics/, eigenvalues/ and the clouds at the configured sigma, and writes the PNG
+ * plots and {@code report.md} into the (local) run directory (SPEC §6).
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Write DIR/plots/*.png and DIR/report.md from the run's tables.")
+public final class ReportCommand implements Callable<Integer> {
+  @Mixin ExperimentOptions options;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RunContext ctx = options.load();
+    ReportConfig rc = ReportConfig.from(ctx.config(), ctx.sigma());
+    Path dir = localDir(ctx.layout().root());
+    SparkSession spark = Sessions.get();
+    ReportWriter.Written w = new ReportWriter(rc).write(dir, inputs(spark, ctx, rc));
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "report %s: %s and %d plot(s) in %s%n", ctx.experiment(), w.report(), w.plots().size(),
+        dir.resolve("plots"));
+    out.flush();
+    return 0;
+  }
+
+  /** Everything the report shows, read from the run's tables. */
+  public static ReportInputs inputs(SparkSession spark, RunContext ctx, ReportConfig rc) {
+    String experiment = ctx.experiment();
+    int dim = ctx.config().getInt("experiment.dim");
+    boolean kpp = ctx.config().getString("experiment.system").equals("kpp");
+    List<MetricRow> metrics = new ArrayList<>();
+    for (Row r : table(spark, ctx.layout().metrics(), experiment, "evaluate").orderBy("model", "sigma_index")
+        .collectAsList()) {
+      metrics.add(MetricTables.metricRow(r));
+    }
+    Map<Double, ReportInputs.Projection> projections = new LinkedHashMap<>();
+    for (double s : rc.projectionSigma()) {
+      projections.put(s, projection(spark, ctx, rc, s, dim, kpp));
+    }
+    List<EigenRow> eigen = new ArrayList<>();
+    Map<Integer, Double> reference = new HashMap<>();
+    List<FrontSpeed> speeds = new ArrayList<>();
+    if (kpp && exists(spark, ctx.layout().eigenvalues())) {
+      Dataset<Row> e = spark.read().parquet(ctx.layout().eigenvalues()).where(col("experiment").equalTo(experiment));
+      for (Row r : e.where(col("split").equalTo(WarmStartStudy.SPLIT)).collectAsList()) {
+        eigen.add(MetricTables.eigenRow(r));
+      }
+      // the long-run reference: simulate's cold run of the test split, at its last generation
+      TreeMap<Integer, Integer> last = new TreeMap<>();
+      for (Row r : e.where(col("split").equalTo("test")).collectAsList()) {
+        EigenRow x = MetricTables.eigenRow(r);
+        if (x.generation() >= last.getOrDefault(x.sigmaIndex(), 0)) {
+          last.put(x.sigmaIndex(), x.generation());
+          reference.put(x.sigmaIndex(), x.muN());
+        }
+      }
+    }
+    String scan = EigenvalueStudyJob.frontSpeedTable(ctx);
+    if (kpp && exists(spark, scan)) {
+      TreeMap<Integer, List<FrontSpeed.Point>> points = new TreeMap<>();
+      Map<Integer, Double> sigma = new HashMap<>();
+      for (Row r : spark.read().parquet(scan).where(col("experiment").equalTo(experiment)).orderBy("lambda")
+          .collectAsList()) {
+        int i = r.getInt(r.fieldIndex("sigma_index"));
+        sigma.put(i, r.getDouble(r.fieldIndex("sigma")));
+        points.computeIfAbsent(i, k -> new ArrayList<>()).add(new FrontSpeed.Point(r.getDouble(r.fieldIndex("lambda")),
+            r.getDouble(r.fieldIndex("mu"))));
+      }
+      points.forEach((i, p) -> speeds.add(new FrontSpeed(experiment, sigma.get(i), i, p)));
+    }
+    boolean logSigma = !ctx.config().getString("sigma.transform").equals("identity");
+    return new ReportInputs(experiment, metrics, ctx.sigma().train().min(), ctx.sigma().train().max(), logSigma,
+        projections, eigen, reference, speeds);
+  }
+
+  private static ReportInputs.Projection projection(SparkSession spark, RunContext ctx, ReportConfig rc, double sigma,
+      int dim, boolean kpp) {
+    int index = ctx.sigma().indexOf(sigma);
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>(List.of(col("particle").cast("int")));
+    ParticleTables.axes(dim).forEach(a -> cols.add(col(a).cast("float")));
+    org.apache.spark.sql.Column[] select = cols.toArray(org.apache.spark.sql.Column[]::new);
+    Map<String, ParticleCloud> clouds = new LinkedHashMap<>();
+    ParticleCloud reference = MetricTables.cloud(table(spark, ctx.layout().particles(), ctx.experiment(), "simulate")
+        .where(col("split").equalTo("test").and(col("sigma_index").equalTo(index))).select(select).collectAsList(), dim);
+    if (reference.size() == 0) {
+      throw new InvalidInputException("particles/ has no test reference at sigma " + sigma + " (report.projection_sigma)");
+    }
+    clouds.put("reference", reference);
+    if (exists(spark, ctx.layout().generated())) {
+      Dataset<Row> g = spark.read().parquet(ctx.layout().generated())
+          .where(col("experiment").equalTo(ctx.experiment()).and(col("sigma_index").equalTo(index)));
+      for (String model : rc.projectionModels()) {
+        List<Row> pts = g.where(col("model").equalTo(model)).select(select).collectAsList();
+        if (!pts.isEmpty()) { // a model the config does not train is simply not drawn
+          clouds.put(model, MetricTables.cloud(pts, dim));
+        }
+      }
+    }
+    EvaluateConfig eval = EvaluateConfig.from(ctx.config());
+    PlotBox box = kpp ? PlotBox.torus(dim, ctx.config().getDouble("kpp.domain_length"))
+        : PlotBox.around(reference, eval.padding());
+    return new ReportInputs.Projection(clouds, box);
+  }
+
+  private static Dataset<Row> table(SparkSession spark, String table, String experiment, String stage) {
+    if (!exists(spark, table)) {
+      throw new InvalidInputException(table + " does not exist: run `twostep " + stage + "` first");
+    }
+    return spark.read().parquet(table).where(col("experiment").equalTo(experiment));
+  }
+
+  private static boolean exists(SparkSession spark, String table) {
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(table);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + table, e);
+    }
+  }
+
+  /** The report is written with java.nio: the run directory must be on the local file system. */
+  static Path localDir(String root) {
+    java.net.URI uri = new org.apache.hadoop.fs.Path(root).toUri();
+    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+      throw new InvalidInputException("report writes into a local run directory, found " + root);
+    }
+    return Path.of(uri.getPath());
+  }
+}

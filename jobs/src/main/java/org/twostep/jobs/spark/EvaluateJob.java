@@ -1,0 +1,245 @@
+package org.twostep.jobs.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.twostep.common.config.ConfigHash;
+import org.twostep.common.config.SigmaCatalogue;
+import org.twostep.common.error.InvalidInputException;
+import org.twostep.common.rng.Seeds;
+import org.twostep.evaluation.config.EvaluateConfig;
+import org.twostep.evaluation.metrics.EvalTask;
+import org.twostep.evaluation.metrics.EvaluationPlan;
+import org.twostep.evaluation.metrics.MetricComputation;
+import org.twostep.evaluation.metrics.MetricContext;
+import org.twostep.evaluation.metrics.MetricRow;
+import org.twostep.evaluation.metrics.MomentErrors;
+import org.twostep.evaluation.metrics.Moments;
+import org.twostep.evaluation.metrics.Models;
+import org.twostep.jobs.cli.RunContext;
+
+/**
+ * {@code evaluate} (SPEC §6): groups the test reference by sigma and the generated clouds (plus reference_b as the
+ * noise floor) by (model, sigma), joins them on sigma and computes each pair's distance in the executors, one task
+ * per pair. Moment errors come from Spark MLlib's {@code Summarizer} over the points (mean of {@code x} and of the
+ * products {@code x_i x_j}). Rows are published into {@code metrics/} per (sigma, model) unit; units complete with
+ * the same config hash are skipped.
+ */
+public final class EvaluateJob {
+  private EvaluateJob() {}
+
+  /** What a run did; {@code rows} are every row of the experiment now in metrics/. */
+  public record Summary(int planned, int skipped, int computed, String configHash, double seconds,
+      List<MetricRow> rows) {}
+
+  /** The hash of everything the metrics depend on: all sections but the report's, the study's and run-time knobs. */
+  public static String configHash(Config config) {
+    TreeSet<String> sections = new TreeSet<>(config.root().keySet());
+    sections.removeAll(Set.of("report", "warm_start", "simulate"));
+    return ConfigHash.of(config, sections.toArray(String[]::new));
+  }
+
+  public static Summary run(SparkSession spark, RunContext ctx, boolean force) {
+    long start = System.nanoTime();
+    Config config = ctx.config();
+    EvaluateConfig eval = EvaluateConfig.from(config);
+    int dim = config.getInt("experiment.dim");
+    String experiment = ctx.experiment();
+    String hash = configHash(config);
+    Dataset<Row> particles = read(spark, ctx.layout().particles(), experiment, "simulate");
+    Dataset<Row> generated = read(spark, ctx.layout().generated(), experiment, "generate");
+    List<String> axes = ParticleTables.axes(dim);
+    checkColumns(particles, axes, ctx.layout().particles());
+    checkColumns(generated, axes, ctx.layout().generated());
+
+    Dataset<Row> test = particles.where(col("split").equalTo("test"));
+    Dataset<Row> candidates = generated.select(pointColumns("model", axes))
+        .unionByName(particles.where(col("split").equalTo("reference_b"))
+            .withColumn("model", lit(Models.NOISE_FLOOR)).select(pointColumns("model", axes)));
+    List<EvalTask> plan = plan(test, particles, generated, eval);
+
+    PartitionPublisher metrics = new PartitionPublisher(spark, ctx.layout().metrics());
+    metrics.sweepStaging();
+    List<EvalTask> pending = new ArrayList<>();
+    for (EvalTask t : plan) {
+      if (force || !metrics.isComplete(unit(experiment, t), hash)) {
+        pending.add(t);
+      }
+    }
+    if (!pending.isEmpty()) {
+      List<MetricRow> rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending);
+      rows = withMoments(rows, test, candidates, axes);
+      Dataset<Row> df = spark.createDataFrame(rows.stream().map(MetricTables::toRow).toList(), MetricTables.METRICS);
+      metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
+          MetricTables.marker(hash, ctx.codeVersion()));
+    }
+    List<MetricRow> all = readRows(spark, ctx, plan);
+    return new Summary(plan.size(), plan.size() - pending.size(), pending.size(), hash,
+        (System.nanoTime() - start) / 1e9, all);
+  }
+
+  /** The rows of the planned pairs as published, ordered by model then sigma. */
+  private static List<MetricRow> readRows(SparkSession spark, RunContext ctx, List<EvalTask> plan) {
+    Set<String> keys = new HashSet<>();
+    for (EvalTask t : plan) {
+      keys.add(t.model() + "@" + t.sigmaIndex());
+    }
+    List<MetricRow> rows = new ArrayList<>();
+    for (Row r : spark.read().parquet(ctx.layout().metrics()).where(col("experiment").equalTo(ctx.experiment()))
+        .orderBy("model", "sigma_index").collectAsList()) {
+      MetricRow m = MetricTables.metricRow(r);
+      if (keys.contains(m.model() + "@" + m.sigmaIndex())) {
+        rows.add(m);
+      }
+    }
+    return rows;
+  }
+
+  private static List<EvalTask> plan(Dataset<Row> test, Dataset<Row> particles, Dataset<Row> generated,
+      EvaluateConfig eval) {
+    Map<Integer, Double> reference = new HashMap<>();
+    for (Row r : test.select("sigma_index", "sigma").distinct().collectAsList()) {
+      reference.put(r.getInt(0), r.getDouble(1));
+    }
+    Set<Integer> referenceB = new HashSet<>();
+    for (Row r : particles.where(col("split").equalTo("reference_b")).select("sigma_index").distinct().collectAsList()) {
+      referenceB.add(r.getInt(0));
+    }
+    List<EvalTask> found = new ArrayList<>();
+    for (Row r : generated.select("model", "sigma", "sigma_index").distinct().collectAsList()) {
+      found.add(new EvalTask(r.getString(0), r.getDouble(1), r.getInt(2)));
+    }
+    return EvaluationPlan.plan(reference, referenceB, found, eval.models());
+  }
+
+  private static List<MetricRow> measure(SparkSession spark, RunContext ctx, EvaluateConfig eval, String hash,
+      Dataset<Row> test, Dataset<Row> candidates, List<String> axes, List<EvalTask> pending) {
+    int dim = axes.size();
+    SigmaCatalogue sigma = ctx.sigma();
+    HashMap<Integer, Boolean> inRange = new HashMap<>();
+    Set<String> wanted = new HashSet<>();
+    for (EvalTask t : pending) {
+      inRange.put(t.sigmaIndex(), sigma.inTrainingRange(t.sigma()));
+      wanted.add(t.model() + "@" + t.sigmaIndex());
+    }
+    long root = Seeds.derive(ctx.config().getLong("experiment.seed"), Seeds.coordinate(ctx.experiment()));
+    MetricContext mc = new MetricContext(ctx.experiment(), hash, ctx.codeVersion(), root);
+    Dataset<Row> ref = test.groupBy("sigma_index", "sigma")
+        .agg(collect_list(struct(pointStruct(axes))).as("reference"));
+    Dataset<Row> gen = candidates.groupBy("model", "sigma_index")
+        .agg(collect_list(struct(pointStruct(axes))).as("generated"));
+    Dataset<Row> pairs = gen.join(ref, "sigma_index")
+        .where(org.apache.spark.sql.functions.concat_ws("@", col("model"), col("sigma_index")).isin(wanted.toArray()));
+    return pairs.repartition(pending.size()).javaRDD().map(r -> {
+      EvalTask task = new EvalTask(r.getString(r.fieldIndex("model")), r.getDouble(r.fieldIndex("sigma")),
+          r.getInt(r.fieldIndex("sigma_index")));
+      return MetricComputation.measure(eval, mc, task, inRange.get(task.sigmaIndex()),
+          MetricTables.cloud(r.getList(r.fieldIndex("reference")), dim),
+          MetricTables.cloud(r.getList(r.fieldIndex("generated")), dim));
+    }).collect();
+  }
+
+  /** Fills the moment errors from MLlib Summarizer means of x and of x_i x_j, per group. */
+  private static List<MetricRow> withMoments(List<MetricRow> rows, Dataset<Row> test, Dataset<Row> candidates,
+      List<String> axes) {
+    Map<String, Moments> gen = new HashMap<>();
+    for (Row r : summarize(candidates, axes, "model", "sigma_index").collectAsList()) {
+      gen.put(r.getString(0) + "@" + r.getInt(1), moments(r.getAs("m"), axes.size()));
+    }
+    Map<Integer, Moments> ref = new HashMap<>();
+    for (Row r : summarize(test, axes, "sigma_index").collectAsList()) {
+      ref.put(r.getInt(0), moments(r.getAs("m"), axes.size()));
+    }
+    List<MetricRow> out = new ArrayList<>();
+    for (MetricRow m : rows) {
+      out.add(m.withMoments(MomentErrors.between(ref.get(m.sigmaIndex()), gen.get(m.model() + "@" + m.sigmaIndex()))));
+    }
+    return out;
+  }
+
+  private static Dataset<Row> summarize(Dataset<Row> points, List<String> axes, String... keys) {
+    List<String> inputs = new ArrayList<>();
+    Dataset<Row> d = points;
+    for (String a : axes) {
+      d = d.withColumn("m_" + a, col(a).cast("double"));
+      inputs.add("m_" + a);
+    }
+    for (int i = 0; i < axes.size(); i++) {
+      for (int j = i; j < axes.size(); j++) {
+        String name = "m_" + axes.get(i) + axes.get(j);
+        d = d.withColumn(name, col(axes.get(i)).cast("double").multiply(col(axes.get(j)).cast("double")));
+        inputs.add(name);
+      }
+    }
+    Dataset<Row> features = new VectorAssembler().setInputCols(inputs.toArray(String[]::new))
+        .setOutputCol("features").transform(d);
+    Column[] groups = java.util.Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return features.groupBy(groups).agg(Summarizer.mean(col("features")).as("m"));
+  }
+
+  private static Moments moments(Vector v, int dim) {
+    double[] all = v.toArray();
+    return Moments.ofRaw(java.util.Arrays.copyOfRange(all, 0, dim), java.util.Arrays.copyOfRange(all, dim, all.length));
+  }
+
+  private static Column[] pointColumns(String model, List<String> axes) {
+    List<Column> c = new ArrayList<>(List.of(col(model), col("sigma").cast("double").as("sigma"),
+        col("sigma_index").cast("int").as("sigma_index"), col("particle").cast("int").as("particle")));
+    axes.forEach(a -> c.add(col(a).cast("float").as(a)));
+    return c.toArray(Column[]::new);
+  }
+
+  private static Column[] pointStruct(List<String> axes) {
+    List<Column> c = new ArrayList<>(List.of(col("particle")));
+    axes.forEach(a -> c.add(col(a)));
+    return c.toArray(Column[]::new);
+  }
+
+  /** The table's rows of one experiment; a missing table is bad input naming the stage that writes it. */
+  static Dataset<Row> read(SparkSession spark, String table, String experiment, String stage) {
+    try {
+      Path p = new Path(table);
+      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+        throw new InvalidInputException(table + " does not exist: run `twostep " + stage + "` first");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + table, e);
+    }
+    return spark.read().parquet(table).where(col("experiment").equalTo(experiment));
+  }
+
+  private static void checkColumns(Dataset<Row> table, List<String> axes, String name) {
+    Set<String> have = new HashSet<>(List.of(table.columns()));
+    for (String a : axes) {
+      if (!have.contains(a)) {
+        throw new InvalidInputException(String.format(Locale.ROOT, "%s has no coordinate column %s (columns: %s)",
+            name, a, have));
+      }
+    }
+  }
+
+  static PartitionPublisher.Unit unit(String experiment, EvalTask t) {
+    return new PartitionPublisher.Unit(experiment, t.sigmaIndex(), t.model());
+  }
+}
