@@ -45,8 +45,8 @@ class EigenvalueStudyJobTest {
   void rowsEqualTheLibraryStudyAndRerunsSkip() throws IOException {
     RunContext ctx = simulated("warm_start.lambda_grid=[1, 2]");
     UnaryOperator<Dataset<Row>> same = d -> d;
-    GeneratedTables.write(SPARK, ctx, "meanflow", "test", same);
-    GeneratedTables.write(SPARK, ctx, "meanflow_dp", "reference_b", same);
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", same);
+    GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "reference_b", same);
     EigenvalueStudyJob.Summary s = EigenvalueStudyJob.run(SPARK, ctx, false);
     assertEquals(3 * 3 + 3, s.planned(), "3 starts and one lambda scan per test D");
     assertEquals(s.planned(), s.computed());
@@ -85,7 +85,7 @@ class EigenvalueStudyJobTest {
   @Test
   void aMissingStartCloudNamesModelAndSigma() throws IOException {
     RunContext ctx = simulated();
-    GeneratedTables.write(SPARK, ctx, "meanflow", "test", d -> d);
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", d -> d);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> EigenvalueStudyJob.run(SPARK, ctx, false));
     assertTrue(e.getMessage().contains("meanflow_dp") && e.getMessage().contains("sigma 0.0625"), e.getMessage());
   }

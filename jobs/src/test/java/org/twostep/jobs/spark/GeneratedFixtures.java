@@ -15,8 +15,8 @@ import org.twostep.jobs.cli.RunContext;
  * Writes generated/ tables for tests (training may not be ready): a model's cloud is a simulated split, optionally
  * transformed, with the generated schema (particle columns plus {@code model}), partitioned as generate writes it.
  */
-final class GeneratedTables {
-  private GeneratedTables() {}
+final class GeneratedFixtures {
+  private GeneratedFixtures() {}
 
   /** Appends model {@code model} = split {@code split} of particles/, coordinates mapped by {@code map}. */
   static void write(SparkSession spark, RunContext ctx, String model, String split, UnaryOperator<Dataset<Row>> map) {
