@@ -1,0 +1,70 @@
+package org.twostep.training.deepparticle;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.twostep.training.meanflow.SigmaFeatures;
+
+/**
+ * {@code R(y, sigma) = y + scale·g(encode((y - mean)/scale), features(sigma))} in model coordinates (SPEC §3): the
+ * network, the coordinate encoding and the sigma features together. Batches are single-sigma, so the frame and
+ * features are per call.
+ */
+public final class Corrector {
+  private final CorrectorNet net;
+  private final Coordinates coords;
+  private final SigmaFeatures features;
+
+  public Corrector(CorrectorNet net, Coordinates coords, SigmaFeatures features) {
+    if (net.spec().inputs() != coords.encodedWidth() + features.count()
+        || net.spec().dim() != coords.dim()) {
+      throw new IllegalArgumentException("corrector network " + net.spec() + " does not fit "
+          + coords.encodedWidth() + " encoded inputs + " + features.count() + " sigma features");
+    }
+    this.net = net;
+    this.coords = coords;
+    this.features = features;
+  }
+
+  public CorrectorNet net() {
+    return net;
+  }
+
+  public Coordinates coordinates() {
+    return coords;
+  }
+
+  public SigmaFeatures features() {
+    return features;
+  }
+
+  /** The fixed arrays of a batch y (row-major model coordinates, n x d) at sigma, on {@code m}. */
+  public Inputs inputs(NDManager m, float[] y, int n, double sigma, Frame frame) {
+    int d = coords.dim();
+    float[] feat = new float[features.count()];
+    features.write(sigma, feat, 0);
+    float[] x = coords.encode(y, n, frame, feat);
+    float[] scale = new float[d];
+    for (int k = 0; k < d; k++) {
+      scale[k] = (float) frame.scale(k);
+    }
+    return new Inputs(m.create(x, new Shape(n, x.length / n)), m.create(y, new Shape(n, d)),
+        m.create(scale, new Shape(1, d)));
+  }
+
+  /** The displacement {@code R(y) - y = scale·g} (n x d), recorded by autograd when a collector is open. */
+  public NDArray displacement(Inputs in) {
+    return net.forward(in.x()).mul(in.scale());
+  }
+
+  /** R(y) on the host, model coordinates (unwrapped; a torus consumer takes minimal images or wraps). */
+  public float[] apply(NDManager parent, float[] y, int n, double sigma, Frame frame) {
+    try (NDManager m = parent.newSubManager()) {
+      Inputs in = inputs(m, y, n, sigma, frame);
+      return displacement(in).add(in.y()).toFloatArray();
+    }
+  }
+
+  /** A batch's arrays: encoded inputs, y itself, and the frame scale (1 x d). */
+  public record Inputs(NDArray x, NDArray y, NDArray scale) {}
+}

@@ -1,0 +1,116 @@
+package org.twostep.training.deepparticle;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.twostep.common.error.InvalidInputException;
+
+/**
+ * What a corrector run carries between rounds, on one manager: weights, Adam moments, and the weights of the best
+ * validation so far (what the finished model keeps). A snapshot (weights, means, variances, best) is a checkpoint.
+ */
+final class DpState implements AutoCloseable {
+  private final NDManager manager;
+  private final CorrectorSpec spec;
+  private final List<NDArray> params;
+  private final List<NDArray> best;
+  private final CorrectorNet net;
+  private final DpAdam adam;
+
+  private DpState(NDManager manager, CorrectorSpec spec, List<NDArray> params, List<NDArray> means,
+      List<NDArray> variances, List<NDArray> best, int updates, DpConfig c) {
+    this.manager = manager;
+    this.spec = spec;
+    this.params = params;
+    params.forEach(p -> p.setRequiresGradient(true));
+    this.net = new CorrectorNet(spec, params);
+    this.adam = new DpAdam(params, means, variances, updates, c.adamBeta1(), c.adamBeta2(), c.adamEps());
+    if (best != null) {
+      this.best = best;
+    } else {
+      this.best = new ArrayList<>();
+      for (NDArray p : params) {
+        try (NDArray detached = p.stopGradient()) {
+          this.best.add(detached.duplicate());
+        }
+      }
+    }
+  }
+
+  static DpState fresh(NDManager parent, CorrectorSpec spec, DpConfig c, long seed) {
+    NDManager m = parent.newSubManager();
+    return new DpState(m, spec, CorrectorInit.initial(spec, m, seed), null, null, null, 0, c);
+  }
+
+  static DpState restore(NDManager parent, CorrectorSpec spec, DpConfig c, NDList snapshot, int updates) {
+    int k = spec.parameterShapes().size();
+    if (snapshot.size() != 4 * k) {
+      throw new InvalidInputException("corrector checkpoint holds " + snapshot.size() + " arrays, expected " + 4 * k);
+    }
+    NDManager m = parent.newSubManager();
+    snapshot.attach(m);
+    List<NDArray> all = new ArrayList<>(snapshot);
+    for (int i = 0; i < 4 * k; i++) {
+      long[] expected = spec.parameterShapes().get(i % k);
+      if (!Arrays.equals(expected, all.get(i).getShape().getShape()) || all.get(i).getDataType() != DataType.FLOAT32) {
+        m.close();
+        throw new InvalidInputException("corrector checkpoint array " + i + " is " + all.get(i).getShape()
+            + ", expected " + Arrays.toString(expected) + " float32");
+      }
+    }
+    return new DpState(m, spec, new ArrayList<>(all.subList(0, k)), all.subList(k, 2 * k), all.subList(2 * k, 3 * k),
+        new ArrayList<>(all.subList(3 * k, 4 * k)), updates, c);
+  }
+
+  NDManager manager() {
+    return manager;
+  }
+
+  CorrectorSpec spec() {
+    return spec;
+  }
+
+  CorrectorNet net() {
+    return net;
+  }
+
+  DpAdam adam() {
+    return adam;
+  }
+
+  int updates() {
+    return adam.updates();
+  }
+
+  /** Copies the current weights into the best-so-far weights. */
+  void keepAsBest() {
+    for (int i = 0; i < params.size(); i++) {
+      try (NDArray detached = params.get(i).stopGradient()) {
+        best.get(i).set(detached.toByteBuffer());
+      }
+    }
+  }
+
+  /** The best-so-far weights (the arrays themselves). */
+  List<NDArray> best() {
+    return best;
+  }
+
+  NDList snapshot() {
+    NDList list = new NDList();
+    list.addAll(params);
+    list.addAll(adam.means());
+    list.addAll(adam.variances());
+    list.addAll(best);
+    return list;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
