@@ -32,8 +32,8 @@ public record TaskSeeds(long root, double sigma, int replica) {
     return Seeds.stream(root, NOISE, Seeds.coordinate(sigma), replica, step, block);
   }
 
-  /** The resampling stream of a step. */
-  public SplittableRandom resampleStream(long step) {
-    return Seeds.stream(root, RESAMPLE, Seeds.coordinate(sigma), replica, step);
+  /** The resampling sub-stream of (step, block). */
+  public SplittableRandom resampleStream(long step, long block) {
+    return Seeds.stream(root, RESAMPLE, Seeds.coordinate(sigma), replica, step, block);
   }
 }

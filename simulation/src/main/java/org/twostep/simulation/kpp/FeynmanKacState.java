@@ -27,18 +27,22 @@ final class FeynmanKacState {
     return weights.length;
   }
 
-  /** Replaces particle i by a copy of particle ancestors[i], positions and velocities together. */
-  void resample() {
+  /** Copies particle ancestors[i] into slot i of the spare buffers, for i in [from, to); blocks may run in parallel. */
+  void gather(int from, int to) {
     for (int k = 0; k < positions.length; k++) {
       double[] x = positions[k];
       double[] v = velocity[k];
       double[] nx = positionsSpare[k];
       double[] nv = velocitySpare[k];
-      for (int i = 0; i < ancestors.length; i++) {
+      for (int i = from; i < to; i++) {
         nx[i] = x[ancestors[i]];
         nv[i] = v[ancestors[i]];
       }
     }
+  }
+
+  /** Makes the gathered particles current: every particle i is now a copy of its ancestor. */
+  void swap() {
     double[][] swap = positions;
     positions = positionsSpare;
     positionsSpare = swap;

@@ -1,6 +1,5 @@
 package org.twostep.simulation.kpp;
 
-import java.util.SplittableRandom;
 import org.twostep.common.data.ParticleCloud;
 import org.twostep.simulation.EigenTrace;
 import org.twostep.simulation.TaskSeeds;
@@ -15,11 +14,12 @@ import org.twostep.simulation.parallel.BlockRunner;
  * lambda e.v}; record {@code l_m = log(mean w)}; resample multinomially. Time runs on across generations.
  *
  * <p>The velocity at the new positions serves both the weight and the next substep's drift (same time, same
- * point), so the flow is evaluated once per substep and resampled with the particles. Noise is drawn per fixed
- * block of particles from its own counter-based stream, so any thread count gives identical bits.
+ * point), so the flow is evaluated once per substep and resampled with the particles. Noise and resampling
+ * draws come per fixed block of particles from their own counter-based streams, so any thread count gives
+ * identical bits.
  */
 public final class FeynmanKacSystem {
-  /** Particles per noise block; fixed, so the noise does not depend on the thread count. */
+  /** Particles per noise and resampling block; fixed, so the draws do not depend on the thread count. */
   static final int BLOCK = 1024;
 
   private final VelocityField flow;
@@ -63,15 +63,21 @@ public final class FeynmanKacSystem {
       SubstepKernel kernel = new SubstepKernel(flow, kpp, diffusion, state, runner);
       kernel.initialVelocity();
       MultinomialResampler resampler = new MultinomialResampler(state.size());
+      int blocks = (state.size() + BLOCK - 1) / BLOCK;
       int m = kpp.substeps();
       for (int g = 0; g < generations; g++) {
         double sum = 0;
         for (int s = 0; s < m; s++) {
           long step = (long) g * m + s;
           sum += kernel.propagateAndWeigh(step, seeds);
-          SplittableRandom rng = seeds.resampleStream(step);
-          resampler.draw(state.weights, rng, state.ancestors);
-          state.resample();
+          resampler.prepare(state.weights);
+          runner.run(blocks, b -> {
+            int from = b * BLOCK;
+            int to = Math.min(state.size(), from + BLOCK);
+            resampler.draw(seeds.resampleStream(step, b), state.ancestors, from, to);
+            state.gather(from, to);
+          });
+          state.swap();
         }
         perGeneration[g] = sum;
       }

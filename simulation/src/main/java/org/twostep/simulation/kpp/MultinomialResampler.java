@@ -18,6 +18,12 @@ public final class MultinomialResampler {
 
   /** Fills {@code ancestors} (length N) with indices drawn from the weights {@code w} (length N, not all zero). */
   public void draw(double[] w, SplittableRandom rng, int[] ancestors) {
+    prepare(w);
+    draw(rng, ancestors, 0, ancestors.length);
+  }
+
+  /** Builds the cumulative weights and the guide table; then any number of {@link #draw} calls may run. */
+  public void prepare(double[] w) {
     int n = cumulative.length;
     double total = 0;
     for (int i = 0; i < n; i++) {
@@ -37,7 +43,16 @@ public final class MultinomialResampler {
       }
       guide[c] = j;
     }
-    for (int i = 0; i < ancestors.length; i++) {
+  }
+
+  /**
+   * Draws ancestors[i] for i in [from, to) from the prepared weights. Read-only on the tables, so disjoint
+   * ranges may be drawn concurrently, each with its own stream.
+   */
+  public void draw(SplittableRandom rng, int[] ancestors, int from, int to) {
+    int n = cumulative.length;
+    double total = cumulative[n - 1];
+    for (int i = from; i < to; i++) {
       double u = rng.nextDouble();
       double target = u * total;
       int k = guide[Math.min(n - 1, (int) (u * n))];
