@@ -1,0 +1,113 @@
+package org.twostep.training.meanflow;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.twostep.common.rng.Seeds;
+import org.twostep.training.data.Standardization;
+import org.twostep.training.generate.Generator;
+
+/**
+ * MeanFlow sampling (SPEC §2): one step {@code x = eps - u(eps, r = 0, t = 1, sigma)}, or n steps on a uniform
+ * schedule {@code z_{t'} = z_t - (t - t')·u(z_t, t', t)} (the multi-step baseline of SPEC §4). Noise comes from
+ * {@code Seeds.stream(seed, "meanflow-noise", sigma)} in particle order, so the output does not depend on the chunk
+ * size. On a torus the outputs are wrapped into [0, L)^d.
+ */
+public final class MeanFlowGenerator implements Generator {
+  private static final int CHUNK = 16384;
+  private final MeanFlowModel model;
+  private final int steps;
+  private final double noiseScale;
+
+  /** A sampler of {@code steps} network evaluations over {@code model} (which it closes). */
+  public MeanFlowGenerator(MeanFlowModel model, int steps, double noiseScale) {
+    if (steps < 1) {
+      throw new IllegalArgumentException("steps must be >= 1, found " + steps);
+    }
+    this.model = model;
+    this.steps = steps;
+    this.noiseScale = noiseScale;
+  }
+
+  @Override
+  public int dim() {
+    return model.card().architecture().dim();
+  }
+
+  @Override
+  public boolean inTrainingRange(double sigma) {
+    return model.card().inTrainingRange(sigma);
+  }
+
+  @Override
+  public float[][] generate(double sigma, int n, long seed) {
+    int d = dim();
+    int m = model.features().count();
+    float[] feat = new float[m];
+    model.features().write(sigma, feat, 0);
+    SplittableRandom rng = Seeds.stream(seed, Seeds.coordinate("meanflow-noise"), Seeds.coordinate(sigma));
+    float[][] out = new float[d][n];
+    float[] z = new float[Math.min(n, CHUNK) * d];
+    for (int start = 0; start < n; start += CHUNK) {
+      int c = Math.min(CHUNK, n - start);
+      for (int i = 0; i < c * d; i++) {
+        z[i] = (float) (noiseScale * rng.nextGaussian());
+      }
+      integrate(z, c, feat);
+      write(z, c, start, out);
+    }
+    return out;
+  }
+
+  /** Moves z (c rows of d) from t = 1 to t = 0 in {@code steps} uniform steps. */
+  private void integrate(float[] z, int c, float[] feat) {
+    int d = dim();
+    int w = d + feat.length;
+    float[] zs = new float[c * w];
+    float[] tau = new float[c * 2];
+    for (int s = 0; s < steps; s++) {
+      double t = 1.0 - s / (double) steps;
+      double tNext = 1.0 - (s + 1) / (double) steps;
+      for (int i = 0; i < c; i++) {
+        System.arraycopy(z, i * d, zs, i * w, d);
+        System.arraycopy(feat, 0, zs, i * w + d, feat.length);
+        tau[2 * i] = (float) t;
+        tau[2 * i + 1] = (float) (t - tNext);
+      }
+      float[] u;
+      try (NDManager sub = model.manager().newSubManager()) {
+        NDArray out = model.net().forward(sub.create(zs, new Shape(c, w)), sub.create(tau, new Shape(c, 2)));
+        u = out.toFloatArray();
+      }
+      float h = (float) (t - tNext);
+      for (int i = 0; i < c * d; i++) {
+        z[i] -= h * u[i];
+      }
+    }
+  }
+
+  private void write(float[] z, int c, int start, float[][] out) {
+    int d = out.length;
+    Standardization norm = model.normalization();
+    Double torus = model.card().torusLength();
+    for (int i = 0; i < c; i++) {
+      for (int k = 0; k < d; k++) {
+        double x = norm.inverse(z[i * d + k], k);
+        float f = (float) x;
+        if (torus != null) {
+          f = (float) (x - torus * Math.floor(x / torus));
+          if (f >= torus) {
+            f = 0f; // rounding of a tiny negative x up to L
+          }
+        }
+        out[k][start + i] = f;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}
