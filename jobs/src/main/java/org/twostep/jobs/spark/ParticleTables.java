@@ -43,6 +43,27 @@ public final class ParticleTables {
     return DataTypes.createStructType(f);
   }
 
+  /** Schema of {@code generated/}: the particles schema plus {@code model}. */
+  public static StructType generated(int dim) {
+    return particles(dim).add("model", DataTypes.StringType, false);
+  }
+
+  /** Rows of one generated cloud: split "generated", replica 0, and the model's name. */
+  public static List<Row> generatedRows(String experiment, String system, double sigma, int sigmaIndex, String model,
+      float[][] columns) {
+    List<Row> base = rows(experiment, system, sigma, sigmaIndex, "generated", 0, columns);
+    List<Row> out = new ArrayList<>(base.size());
+    for (Row r : base) {
+      Object[] v = new Object[r.length() + 1];
+      for (int i = 0; i < r.length(); i++) {
+        v[i] = r.get(i);
+      }
+      v[r.length()] = model;
+      out.add(RowFactory.create(v));
+    }
+    return out;
+  }
+
   /** Rows of one cloud given as one float array per axis. */
   public static List<Row> rows(String experiment, String system, double sigma, int sigmaIndex, String split,
       int replica, float[][] columns) {

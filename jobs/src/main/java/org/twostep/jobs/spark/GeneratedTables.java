@@ -1,0 +1,59 @@
+package org.twostep.jobs.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.twostep.jobs.pipeline.RunLayout;
+
+/**
+ * Writes {@code generated/} (SPEC §7: the particles columns plus {@code model}), one unit per (partition, model),
+ * atomically through {@link PartitionPublisher}: a model's clouds at every sigma appear together or not at all.
+ */
+public final class GeneratedTables {
+  private GeneratedTables() {}
+
+  /** One generated cloud at one sigma. */
+  public record Cloud(double sigma, int sigmaIndex, float[][] columns) {}
+
+  /** Publishes the clouds of one model; replaces that model's earlier clouds at the same partitions. */
+  public static void publish(SparkSession spark, RunLayout layout, String experiment, String system, String model,
+      List<Cloud> clouds, String configHash, String codeVersion) {
+    if (clouds.isEmpty()) {
+      return;
+    }
+    int dim = clouds.get(0).columns().length;
+    StructType schema = ParticleTables.generated(dim).add(PartitionPublisher.UNIT, DataTypes.StringType, false);
+    List<Row> rows = new ArrayList<>();
+    List<PartitionPublisher.Unit> units = new ArrayList<>();
+    for (Cloud c : clouds) {
+      for (Row r : ParticleTables.generatedRows(experiment, system, c.sigma(), c.sigmaIndex(), model, c.columns())) {
+        Object[] v = new Object[r.length() + 1];
+        for (int i = 0; i < r.length(); i++) {
+          v[i] = r.get(i);
+        }
+        v[r.length()] = model;
+        rows.add(RowFactory.create(v));
+      }
+      units.add(new PartitionPublisher.Unit(experiment, c.sigmaIndex(), model));
+    }
+    Dataset<Row> df = spark.createDataFrame(rows, schema);
+    PartitionPublisher publisher = new PartitionPublisher(spark, layout.generated());
+    publisher.publish(df, units, String.format(Locale.ROOT,
+        "{\"config_hash\":\"%s\",\"code_version\":\"%s\",\"model\":\"%s\",\"written_at\":\"%s\"}",
+        configHash, codeVersion, model, java.time.Instant.now()));
+  }
+
+  /** Whether every listed partition holds this model's clouds for the given config hash. */
+  public static boolean isComplete(SparkSession spark, RunLayout layout, String experiment, String model,
+      List<Integer> sigmaIndices, String configHash) {
+    PartitionPublisher publisher = new PartitionPublisher(spark, layout.generated());
+    return sigmaIndices.stream()
+        .allMatch(i -> publisher.isComplete(new PartitionPublisher.Unit(experiment, i, model), configHash));
+  }
+}
