@@ -11,8 +11,8 @@ import org.twostep.common.error.InvalidInputException;
  * are wrapped modulo L. Immutable.
  */
 public final class HistogramGrid {
-  /** Padding of the reference's bounding box per side, as a fraction of its extent (SPEC §6). */
-  public static final double PADDING = 0.05;
+  /** The SPEC §6 padding of the reference's bounding box per side, as a fraction of its extent [rec]. */
+  public static final double DEFAULT_PADDING = 0.05;
 
   private final int bins;
   private final double[] lower;
@@ -47,10 +47,14 @@ public final class HistogramGrid {
   }
 
   /**
-   * The SPEC §6 grid: the reference's bounding box padded by {@link #PADDING} of its extent on each
-   * side (an axis of zero extent gets half a unit each side).
+   * The SPEC §6 grid: the reference's bounding box padded by {@code padding} (a fraction of its
+   * extent, {@link #DEFAULT_PADDING} in the paper's setup) on each side; an axis of zero extent gets
+   * half a unit each side.
    */
-  public static HistogramGrid fromReference(ParticleCloud reference, int bins) {
+  public static HistogramGrid fromReference(ParticleCloud reference, int bins, double padding) {
+    if (!(padding >= 0) || Double.isInfinite(padding)) {
+      throw new InvalidInputException("padding must be finite and >= 0, found " + padding);
+    }
     int d = reference.dim();
     if (reference.size() == 0) {
       throw new InvalidInputException("the reference cloud is empty");
@@ -67,7 +71,7 @@ public final class HistogramGrid {
       }
     }
     for (int k = 0; k < d; k++) {
-      double pad = hi[k] > lo[k] ? PADDING * (hi[k] - lo[k]) : 0.5;
+      double pad = hi[k] > lo[k] ? padding * (hi[k] - lo[k]) : 0.5;
       lo[k] -= pad;
       hi[k] += pad;
     }
