@@ -1,32 +1,48 @@
 package org.twostep.evaluation.metrics;
 
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.ot.HistogramGrid;
+import org.twostep.common.ot.W2Result;
+import org.twostep.common.ot.Wasserstein;
 import org.twostep.evaluation.config.EvaluateConfig;
 
 /**
- * The configured distance with everything the reference fixes (SPEC §6): the histogram box (its padded bounding
- * box, so every model at one sigma shares a grid), the torus, or the reference subsample. Calls module
- * {@code common}'s optimal transport.
+ * The configured distance with everything the reference fixes (SPEC §6): the histogram grid over the reference's
+ * padded bounding box (built once, so every model at one sigma is binned on the same cells), the torus, or the
+ * subsample stream. The optimal transport itself is module {@code common}'s {@link Wasserstein}.
  */
 public final class ReferenceMetric {
   private final EvaluateConfig config;
   private final ParticleCloud reference;
   private final long seed;
+  private final HistogramGrid grid;
 
   private ReferenceMetric(EvaluateConfig config, ParticleCloud reference, long seed) {
     this.config = config;
     this.reference = reference;
     this.seed = seed;
+    this.grid = switch (config.metric()) {
+      case HISTOGRAM -> HistogramGrid.fromReference(reference, config.histogramBins(), config.padding());
+      case TORUS -> HistogramGrid.torus(reference.dim(), config.domainLength(), config.torusBins());
+      case PROJECTED, SUBSAMPLE -> null;
+    };
   }
 
+  /**
+   * @param seed the subsample stream's seed (the subsample EMD draws the same reference points for every model
+   *     measured with it)
+   */
   public static ReferenceMetric of(EvaluateConfig config, ParticleCloud reference, long seed) {
     return new ReferenceMetric(config, reference, seed);
   }
 
   /** The distance of a generated cloud from the reference. */
   public Distance measure(ParticleCloud generated) {
-    // wired to common.ot's Wasserstein metrics once that package publishes them
-    throw new UnsupportedOperationException("common.ot W2 metrics are not available yet (" + config.metric() + ", "
-        + reference + ", " + generated + ", seed " + seed + ")");
+    W2Result r = switch (config.metric()) {
+      case HISTOGRAM, TORUS -> Wasserstein.histogram(reference, generated, grid);
+      case PROJECTED -> Wasserstein.projected(reference, generated, config.domainLength(), config.torusBins());
+      case SUBSAMPLE -> Wasserstein.subsample(reference, generated, config.subsample(), seed);
+    };
+    return new Distance(r.w2sq(), r.w2());
   }
 }

@@ -62,13 +62,13 @@ class WarmStartStudyTest {
   @Test
   void startingFromTheInvariantMeasureSkipsTheColdClimb() {
     // SPEC §1.2: a cold 2D start gives about 0.46 at n = 1 against a limit of 0.77 at D = 1/4
-    Config c = config("kpp.particles=1000", "kpp.substeps=50", "warm_start.generations=2");
+    Config c = config("kpp.particles=8000", "kpp.substeps=50", "warm_start.generations=2");
     SimulationSetup setup = SimulationSetup.from(c);
     KppConfig kpp = KppConfig.from(c, 2);
     KppSimulation sim = new KppSimulation(setup, kpp, 1);
     // an independent long cold run (replica 1) gives the invariant cloud and the long-run value
     FeynmanKacRun longRun = new FeynmanKacSystem(org.twostep.simulation.flow.Flows.kpp(setup, kpp), kpp, 1)
-        .run(sim.coldStart(1), 0.25, 16, sim.seeds(0.25, 1));
+        .run(sim.coldStart(1), 0.25, 12, sim.seeds(0.25, 1));
     double limit = WarmStartStudy.secondHalfMean(longRun.trace());
     WarmStartStudy s = study(c, false);
     ParticleCloud invariant = longRun.cloud();
