@@ -44,6 +44,9 @@ public final class FeynmanKacSystem {
     if (initial.dim() != flow.dim()) {
       throw new IllegalArgumentException("initial cloud is " + initial.dim() + "D, the flow " + flow.dim() + "D");
     }
+    if (initial.size() == 0) {
+      throw new IllegalArgumentException("the initial cloud is empty");
+    }
     if (!(diffusion > 0) || Double.isInfinite(diffusion)) {
       throw new IllegalArgumentException("the diffusion constant D must be finite and positive, found " + diffusion);
     }
