@@ -25,14 +25,29 @@ public final class ExactTransport {
 
   /** Optimal cost and potentials, and the plan's non-zero entries when {@code withPlan}. */
   public TransportPlan solve(double[] a, double[] b, CostRows cost, boolean withPlan) {
+    return solve(a, b, cost, cost, withPlan);
+  }
+
+  /**
+   * As {@link #solve(double[], double[], CostRows, boolean)}, with the first candidate arcs chosen
+   * as the cheapest entries of {@code hint} instead of {@code cost}: a cost under which the optimal
+   * plan is local (for example after aligning the clouds' means and spreads). The hint changes the
+   * speed only; the result is certified against {@code cost}.
+   */
+  public TransportPlan solve(double[] a, double[] b, CostRows cost, CostRows hint, boolean withPlan) {
     int m = cost.rows();
     int n = cost.cols();
+    if (hint.rows() != m || hint.cols() != n) {
+      throw new IllegalArgumentException("hint is " + hint.rows() + "x" + hint.cols() + ", cost " + m + "x" + n);
+    }
     double[] demand = checkMasses(a, b, m, n);
     double[] row = new double[n];
+    double[] hintRow = hint == cost ? row : new double[n];
     BitSet present = new BitSet(m * n);
     double maxCost = 0;
     double[] colMin = new double[n];
     int[] colArg = new int[n];
+    double[] colCost = new double[n];
     java.util.Arrays.fill(colMin, Double.POSITIVE_INFINITY);
     int[] pick = new int[ROW_CANDIDATES];
     double[] pickCost = new double[ROW_CANDIDATES];
@@ -46,14 +61,23 @@ public final class ExactTransport {
           throw new InvalidInputException("transport cost (" + i + ", " + j + ") is not finite: " + c);
         }
         maxCost = Math.max(maxCost, Math.abs(c));
-        if (c < colMin[j]) {
-          colMin[j] = c;
+      }
+      if (hintRow != row) {
+        hint.fillRow(i, hintRow);
+      }
+      for (int j = 0; j < n; j++) {
+        if (hintRow[j] < colMin[j]) {
+          colMin[j] = hintRow[j];
           colArg[j] = i;
+          colCost[j] = row[j];
         }
       }
-      int k = Smallest.select(row, n, Double.POSITIVE_INFINITY, pick, pickCost);
+      int k = Smallest.select(hintRow, n, Double.POSITIVE_INFINITY, pick, pickCost);
       first[i] = java.util.Arrays.copyOf(pick, k);
-      firstCost[i] = java.util.Arrays.copyOf(pickCost, k);
+      firstCost[i] = new double[k];
+      for (int q = 0; q < k; q++) {
+        firstCost[i][q] = row[pick[q]];
+      }
     }
     double tol = TOLERANCE * (maxCost + 1);
     NetworkSimplex simplex = new NetworkSimplex(a, demand, maxCost, tol);
@@ -66,7 +90,7 @@ public final class ExactTransport {
     int[] seeds = new int[n];
     int seedCount = 0;
     for (int j = 0; j < n; j++) {
-      int arc = add(simplex, present, n, colArg[j], j, colMin[j]);
+      int arc = add(simplex, present, n, colArg[j], j, colCost[j]);
       if (arc >= 0) {
         seeds[seedCount++] = arc;
       }

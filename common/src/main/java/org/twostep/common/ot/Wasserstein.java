@@ -39,7 +39,8 @@ public final class Wasserstein {
     double[] wa = scaled(ha.counts, hb.points);
     double[] wb = scaled(hb.counts, ha.points);
     CostRows cost = CostRows.points(ha.centres, hb.centres, grid.dim(), grid.groundCost());
-    TransportPlan plan = new ExactTransport().solve(wa, wb, cost, false);
+    CostRows hint = grid.periodic() ? cost : AffineHint.of(ha.centres, wa, hb.centres, wb, grid.dim());
+    TransportPlan plan = new ExactTransport().solve(wa, wb, cost, hint, false);
     double w2sq = plan.cost() / ((double) ha.points * hb.points);
     return W2Result.of(w2sq, ha.cells(), hb.cells(), t0);
   }

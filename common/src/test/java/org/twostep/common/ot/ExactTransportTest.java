@@ -1,0 +1,160 @@
+package org.twostep.common.ot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.twostep.common.error.InvalidInputException;
+
+/**
+ * Exact transport between weighted point sets: LP certificates over the full matrix (the column
+ * generation must not stop early), agreement with the assignment on unit masses, and the 1D
+ * closed form (the quantile coupling) for unequal weights and sizes.
+ */
+class ExactTransportTest {
+
+  @Test
+  void certifiesOptimalityWithUnequalSizesAndMasses() {
+    SplittableRandom r = new SplittableRandom(41);
+    for (int trial = 0; trial < 40; trial++) {
+      int m = 1 + r.nextInt(300);
+      int n = 1 + r.nextInt(300);
+      double[] x = Clouds.gaussian(r, m, 1, 1);
+      double[] y = trial % 2 == 0 ? Clouds.ball(r, n, 3, 0) : Clouds.gaussian(r, n, 1.1, 0.9);
+      double[] c = CostMatrices.squaredEuclidean(x, y, 2);
+      double[] a = randomMasses(r, m, 1.0);
+      double[] b = randomMasses(r, n, 1.0);
+      assertCertificate(a, b, c, new ExactTransport().solve(a, b, c, true));
+    }
+  }
+
+  @Test
+  void agreesWithAssignmentOnUnitMasses() {
+    SplittableRandom r = new SplittableRandom(42);
+    for (int n : new int[] {1, 7, 90, 400}) {
+      double[] x = Clouds.gaussian(r, n, 1, 1, 1);
+      double[] y = Clouds.gaussian(r, n, 1.05, 0.95, 1);
+      double[] c = CostMatrices.squaredEuclidean(x, y, 3);
+      double[] w = new double[n];
+      Arrays.fill(w, 1);
+      TransportPlan plan = new ExactTransport().solve(w, w, c, true);
+      double assignment = new JonkerVolgenant().solve(c, n).cost();
+      assertEquals(assignment, plan.cost(), 1e-9 * Math.max(1, assignment));
+    }
+  }
+
+  @Test
+  void matchesTheQuantileCouplingInOneDimension() {
+    SplittableRandom r = new SplittableRandom(43);
+    for (int trial = 0; trial < 20; trial++) {
+      int m = 1 + r.nextInt(200);
+      int n = 1 + r.nextInt(200);
+      double[] x = Clouds.gaussian(r, m, 1);
+      double[] y = Clouds.uniform(r, n, 1);
+      double[] a = randomMasses(r, m, 1.0);
+      double[] b = randomMasses(r, n, 1.0);
+      double expected = quantileCost(x, a, y, b);
+      double got = new ExactTransport().solve(a, b, CostMatrices.squaredEuclidean(x, y, 1), false).cost();
+      assertEquals(expected, got, 1e-9 * Math.max(1e-3, expected), "trial " + trial);
+    }
+  }
+
+  @Test
+  void rejectsUnbalancedOrInvalidMasses() {
+    double[] c = {0, 1, 1, 0};
+    ExactTransport t = new ExactTransport();
+    assertThrows(InvalidInputException.class, () -> t.solve(new double[] {1, 1}, new double[] {1, 2}, c, false));
+    assertThrows(InvalidInputException.class, () -> t.solve(new double[] {1, -1}, new double[] {0, 0}, c, false));
+    assertThrows(InvalidInputException.class, () -> t.solve(new double[] {1, Double.NaN}, new double[] {1, 1}, c, false));
+    assertThrows(InvalidInputException.class, () -> t.solve(new double[] {0, 0}, new double[] {0, 0}, c, false));
+  }
+
+  /** Marginals, dual feasibility over every pair, complementary slackness and zero gap. */
+  static void assertCertificate(double[] a, double[] b, double[] c, TransportPlan p) {
+    int m = a.length;
+    int n = b.length;
+    double[] rows = new double[m];
+    double[] cols = new double[n];
+    double cost = 0;
+    double[] u = p.u();
+    double[] v = p.v();
+    double scale = Arrays.stream(c).map(Math::abs).max().orElse(0) + 1;
+    for (int k = 0; k < p.entries(); k++) {
+      int i = p.source(k);
+      int j = p.target(k);
+      assertTrue(p.mass(k) > 0);
+      rows[i] += p.mass(k);
+      cols[j] += p.mass(k);
+      cost += p.mass(k) * c[i * n + j];
+      assertEquals(0, c[i * n + j] - u[i] - v[j], 1e-9 * scale, "slackness on a used arc");
+    }
+    for (int i = 0; i < m; i++) {
+      assertEquals(a[i], rows[i], 1e-12);
+    }
+    for (int j = 0; j < n; j++) {
+      assertEquals(b[j], cols[j], 1e-12);
+    }
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        assertTrue(c[i * n + j] - u[i] - v[j] >= -1e-9 * scale, "dual infeasible at " + i + "," + j);
+      }
+    }
+    assertEquals(cost, p.cost(), 1e-12 * Math.max(1, cost));
+    assertEquals(cost, p.dualObjective(a, b), 1e-9 * Math.max(1, cost), "duality gap");
+  }
+
+  /** Masses with total {@code total}, some of them zero. */
+  static double[] randomMasses(SplittableRandom r, int n, double total) {
+    double[] w = new double[n];
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      w[i] = r.nextInt(5) == 0 && n > 1 ? 0 : r.nextDouble();
+      s += w[i];
+    }
+    if (s == 0) {
+      w[0] = 1;
+      s = 1;
+    }
+    for (int i = 0; i < n; i++) {
+      w[i] *= total / s;
+    }
+    return w;
+  }
+
+  /** {@code int_0^1 |F^-1(t) - G^-1(t)|^2 dt} for two weighted 1D point sets. */
+  static double quantileCost(double[] x, double[] a, double[] y, double[] b) {
+    Integer[] ix = order(x);
+    Integer[] iy = order(y);
+    double cost = 0;
+    int p = 0;
+    int q = 0;
+    double ra = a[ix[0]];
+    double rb = b[iy[0]];
+    while (p < x.length && q < y.length) {
+      double move = Math.min(ra, rb);
+      double dx = x[ix[p]] - y[iy[q]];
+      cost += move * dx * dx;
+      ra -= move;
+      rb -= move;
+      if (ra <= 1e-15 && ++p < x.length) {
+        ra = a[ix[p]];
+      }
+      if (rb <= 1e-15 && ++q < y.length) {
+        rb = b[iy[q]];
+      }
+    }
+    return cost;
+  }
+
+  private static Integer[] order(double[] x) {
+    Integer[] idx = new Integer[x.length];
+    for (int i = 0; i < x.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (s, t) -> Double.compare(x[s], x[t]));
+    return idx;
+  }
+}
