@@ -9,4 +9,4 @@ package org.twostep.evaluation.warmstart;
  * @param muN the cumulative estimate mu_n over generations 1..n
  */
 public record EigenRow(String experiment, double sigma, int sigmaIndex, String split, String start, int generation,
-    double muGeneration, double muN) {}
+    double muGeneration, double muN) implements java.io.Serializable {}

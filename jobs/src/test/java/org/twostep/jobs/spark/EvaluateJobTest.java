@@ -1,0 +1,142 @@
+package org.twostep.jobs.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.error.InvalidInputException;
+import org.twostep.common.rng.Seeds;
+import org.twostep.evaluation.config.EvaluateConfig;
+import org.twostep.evaluation.metrics.EvalTask;
+import org.twostep.evaluation.metrics.MetricComputation;
+import org.twostep.evaluation.metrics.MetricContext;
+import org.twostep.evaluation.metrics.MetricRow;
+import org.twostep.evaluation.metrics.MomentErrors;
+import org.twostep.evaluation.metrics.Moments;
+import org.twostep.jobs.cli.RunContext;
+
+/**
+ * The evaluate job on tiny simulated clouds with hand-made generated/ tables: its numbers equal the library's on the
+ * same clouds, an exact copy scores 0, reruns do no work, and bad input names the model and the sigma.
+ */
+class EvaluateJobTest {
+  @TempDir Path dir;
+
+  static final SparkSession SPARK = Sessions.get();
+  RunContext ctx;
+
+  @BeforeEach
+  void simulate() throws IOException {
+    ctx = SimulateJobTest.context(dir, "ks-laminar-3d", dir.resolve("run").toString(), SimulateJobTest.KS_TINY);
+    SimulateJob.run(SPARK, ctx, false, i -> { }, p -> { });
+  }
+
+  private ParticleCloud cloud(String table, String filter) {
+    return MetricTables.cloud(SPARK.read().parquet(table).where(filter).select(col("particle"), col("x"), col("y"),
+        col("z")).collectAsList(), 3);
+  }
+
+  @Test
+  void numbersEqualTheLibraryOnTheSameCloudsAndACopyScoresZero() {
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.25));
+    GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", d -> d);
+    EvaluateJob.Summary s = EvaluateJob.run(SPARK, ctx, false);
+    assertEquals(3 + 3 + 3, s.planned(), "noise floor and two models at three test sigma");
+    assertEquals(s.planned(), s.computed());
+    assertEquals(9, s.rows().size());
+    EvaluateConfig eval = EvaluateConfig.from(ctx.config());
+    long root = Seeds.derive(ctx.config().getLong("experiment.seed"), Seeds.coordinate(ctx.experiment()));
+    MetricContext mc = new MetricContext(ctx.experiment(), s.configHash(), "test", root);
+    Map<String, MetricRow> byKey = new HashMap<>();
+    for (MetricRow r : s.rows()) {
+      byKey.put(r.model() + "@" + r.sigmaIndex(), r);
+    }
+    for (int i = 0; i < 3; i++) {
+      ParticleCloud ref = cloud(ctx.layout().particles(), "split = 'test' AND sigma_index = " + i);
+      for (String model : List.of("meanflow", "meanflow_dp", "noise_floor")) {
+        ParticleCloud gen = model.equals("noise_floor")
+            ? cloud(ctx.layout().particles(), "split = 'reference_b' AND sigma_index = " + i)
+            : cloud(ctx.layout().generated(), "model = '" + model + "' AND sigma_index = " + i);
+        MetricRow job = byKey.get(model + "@" + i);
+        MetricRow lib = MetricComputation.measure(eval, mc, new EvalTask(model, job.sigma(), i), job.inTrainingRange(), ref, gen);
+        assertEquals(lib.w2sq(), job.w2sq(), 0.0, model + " at " + i);
+        assertEquals(lib.w2(), job.w2(), 0.0);
+        MomentErrors m = MomentErrors.between(Moments.of(ref), Moments.of(gen));
+        assertEquals(m.meanError(), job.meanError(), 1e-9);
+        assertEquals(m.covError(), job.covError(), 1e-9);
+        assertEquals("histogram_w2", job.metric());
+        assertEquals(24, job.bins());
+        assertEquals(64, job.nReference());
+        assertEquals(64, job.nGenerated());
+        assertEquals(s.configHash(), job.configHash());
+      }
+      assertEquals(0.0, byKey.get("meanflow_dp@" + i).w2sq(), 0.0, "an exact copy of the reference");
+      assertEquals(0.25, byKey.get("meanflow@" + i).meanError(), 1e-6, "the shift moves the mean by 0.25");
+      assertTrue(byKey.get("meanflow@" + i).w2sq() > 0);
+    }
+    assertFalse(byKey.get("meanflow@2").inTrainingRange(), "60 is beyond the training grid [20, 40]");
+    assertTrue(byKey.get("meanflow@1").inTrainingRange());
+  }
+
+  @Test
+  void aSecondRunDoesNoWorkAndANewModelOnlyItsOwn() {
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.25));
+    EvaluateJob.Summary first = EvaluateJob.run(SPARK, ctx, false);
+    EvaluateJob.Summary second = EvaluateJob.run(SPARK, ctx, false);
+    assertEquals(0, second.computed());
+    assertEquals(first.rows().stream().map(MetricRow::w2sq).toList(), second.rows().stream().map(MetricRow::w2sq).toList());
+    GeneratedFixtures.write(SPARK, ctx, "imm", "test", GeneratedFixtures.shiftX(0.5));
+    EvaluateJob.Summary third = EvaluateJob.run(SPARK, ctx, false);
+    assertEquals(3, third.computed(), "only the new model's three sigma");
+    Dataset<Row> m = SPARK.read().parquet(ctx.layout().metrics());
+    assertEquals(9, m.count(), "no duplicates");
+    assertEquals(3, m.where("model = 'noise_floor'").count());
+  }
+
+  @Test
+  void aGeneratedSigmaTheReferenceLacksIsNamedWithItsModel() {
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", d -> d);
+    // train has sigma_index 0 and 1 only, test 0..2: relabel a cloud as an unknown sigma
+    GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test",
+        d -> d.where("sigma_index = 0").withColumn("sigma", org.apache.spark.sql.functions.lit(500.0))
+            .withColumn("sigma_index", org.apache.spark.sql.functions.lit(7)));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvaluateJob.run(SPARK, ctx, false));
+    assertTrue(e.getMessage().contains("meanflow_dp") && e.getMessage().contains("500.0"), e.getMessage());
+  }
+
+  @Test
+  void aMissingModelIsNamedWithTheSigma() throws IOException {
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", d -> d);
+    GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", GeneratedFixtures.where(col("sigma_index").notEqual(1)));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvaluateJob.run(SPARK, ctx, false));
+    assertTrue(e.getMessage().contains("meanflow_dp") && e.getMessage().contains("40.0"), e.getMessage());
+    String[] o = java.util.stream.Stream.concat(java.util.Arrays.stream(SimulateJobTest.KS_TINY),
+        java.util.stream.Stream.of("evaluate.models=[meanflow, imm]")).toArray(String[]::new);
+    RunContext listed = SimulateJobTest.context(dir, "ks-laminar-3d", ctx.layout().root(), o);
+    e = assertThrows(InvalidInputException.class, () -> EvaluateJob.run(SPARK, listed, false));
+    assertTrue(e.getMessage().contains("imm") && e.getMessage().contains("20.0"), e.getMessage());
+  }
+
+  @Test
+  void missingTablesNameTheStageToRun() throws IOException {
+    RunContext empty = SimulateJobTest.context(dir, "ks-laminar-3d", dir.resolve("empty").toString(), SimulateJobTest.KS_TINY);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvaluateJob.run(SPARK, empty, false));
+    assertTrue(e.getMessage().contains("simulate"), e.getMessage());
+    e = assertThrows(InvalidInputException.class, () -> EvaluateJob.run(SPARK, ctx, false));
+    assertTrue(e.getMessage().contains("generated") && e.getMessage().contains("generate"), e.getMessage());
+  }
+}
