@@ -15,22 +15,22 @@ import org.twostep.jobs.cli.RunContext;
  * Writes generated/ tables for tests (training may not be ready): a model's cloud is a simulated split, optionally
  * transformed, with the generated schema (particle columns plus {@code model}), partitioned as generate writes it.
  */
-final class GeneratedFixtures {
+public final class GeneratedFixtures {
   private GeneratedFixtures() {}
 
   /** Appends model {@code model} = split {@code split} of particles/, coordinates mapped by {@code map}. */
-  static void write(SparkSession spark, RunContext ctx, String model, String split, UnaryOperator<Dataset<Row>> map) {
+  public static void write(SparkSession spark, RunContext ctx, String model, String split, UnaryOperator<Dataset<Row>> map) {
     Dataset<Row> p = spark.read().parquet(ctx.layout().particles()).where(col("split").equalTo(split));
     Dataset<Row> g = map.apply(p).withColumn("model", lit(model)).withColumn("split", lit("generated"));
     g.write().mode(SaveMode.Append).partitionBy("experiment", "sigma_index").parquet(ctx.layout().generated());
   }
 
   /** Adds {@code dx} to column x (kept float32). */
-  static UnaryOperator<Dataset<Row>> shiftX(double dx) {
+  public static UnaryOperator<Dataset<Row>> shiftX(double dx) {
     return d -> d.withColumn("x", col("x").plus(lit(dx)).cast("float"));
   }
 
-  static UnaryOperator<Dataset<Row>> where(Column c) {
+  public static UnaryOperator<Dataset<Row>> where(Column c) {
     return d -> d.where(c);
   }
 }
