@@ -1,5 +1,6 @@
 package org.twostep.simulation.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,8 +23,11 @@ public final class KsKernelBenchmark {
    * @param threads threads used
    * @param pairsPerSecond P^2 per evaluation over its mean wall time
    * @param secondsPerStep mean wall time of one drift evaluation
+   * @param pairsPerCpuSecond P^2 per evaluation over the process CPU time it took (NaN if the JVM cannot tell):
+   *     the per-core rate, unaffected by other processes competing for the cores
    */
-  public record Figure(int dim, int particles, int threads, double pairsPerSecond, double secondsPerStep) {}
+  public record Figure(int dim, int particles, int threads, double pairsPerSecond, double secondsPerStep,
+      double pairsPerCpuSecond) {}
 
   private final int particles;
   private final int warmup;
@@ -54,14 +58,24 @@ public final class KsKernelBenchmark {
         for (int i = 0; i < warmup; i++) {
           kernel.compute(x, drift, runner);
         }
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < repeats; i++) {
           kernel.compute(x, drift, runner);
         }
         double seconds = (System.nanoTime() - start) * 1e-9 / repeats;
-        figures.add(new Figure(dim, particles, threads, (double) particles * particles / seconds, seconds));
+        double cpuSeconds = (processCpuNanos() - cpuStart) * 1e-9 / repeats;
+        double pairs = (double) particles * particles;
+        figures.add(new Figure(dim, particles, threads, pairs / seconds, seconds,
+            cpuStart < 0 ? Double.NaN : pairs / cpuSeconds));
       }
     }
     return figures;
+  }
+
+  /** CPU time of the whole process (all threads), or -1 where the platform bean does not report it. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
   }
 }
