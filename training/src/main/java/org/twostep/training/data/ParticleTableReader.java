@@ -29,7 +29,6 @@ import org.twostep.common.error.InvalidInputException;
  */
 public final class ParticleTableReader {
   private static final String[] AXES = {"x", "y", "z", "w"};
-  private static final Binary TRAIN = Binary.fromString("train");
 
   private ParticleTableReader() {}
 
@@ -38,6 +37,17 @@ public final class ParticleTableReader {
    * {@code trainingSigma} is not null (matched to a relative 1e-9).
    */
   public static ArrowTrainingData readTrain(Path particlesDir, String experiment, int dim, double[] trainingSigma) {
+    return read(particlesDir, experiment, dim, "train", trainingSigma);
+  }
+
+  /**
+   * The rows of one split ({@code train | test | reference_b}), grouped by sigma, restricted to the given sigma when
+   * {@code sigmaFilter} is not null.
+   */
+  public static ArrowTrainingData read(Path particlesDir, String experiment, int dim, String split,
+      double[] sigmaFilter) {
+    double[] trainingSigma = sigmaFilter;
+    Binary wanted = Binary.fromString(split);
     if (dim < 1 || dim > AXES.length) {
       throw new IllegalArgumentException("dimension must be 1..4, found " + dim);
     }
@@ -50,10 +60,10 @@ public final class ParticleTableReader {
     TreeMap<Double, Float4Vector[]> groups = new TreeMap<>();
     try {
       for (Path file : parquetFiles(root)) {
-        readFile(file, dim, trainingSigma, allocator, groups);
+        readFile(file, dim, wanted, trainingSigma, allocator, groups);
       }
       if (groups.isEmpty()) {
-        throw new InvalidInputException("particles table " + root + " has no train rows"
+        throw new InvalidInputException("particles table " + root + " has no " + split + " rows"
             + (trainingSigma == null ? "" : " at the training sigma " + java.util.Arrays.toString(trainingSigma)));
       }
     } catch (RuntimeException e) {
@@ -79,7 +89,7 @@ public final class ParticleTableReader {
     }
   }
 
-  private static void readFile(Path file, int dim, double[] trainingSigma, BufferAllocator allocator,
+  private static void readFile(Path file, int dim, Binary wanted, double[] trainingSigma, BufferAllocator allocator,
       TreeMap<Double, Float4Vector[]> groups) {
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
         ParquetReadOptions.builder().build())) {
@@ -95,8 +105,8 @@ public final class ParticleTableReader {
       while ((pages = reader.readNextRowGroup()) != null) {
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages,
             new DummyRecordConverter(schema).getRootConverter(), schema, createdBy);
-        RowGroupReader.append(store, pages.getRowCount(), split, sigma, axes, trainingSigma, allocator, groups,
-            file);
+        RowGroupReader.append(store, pages.getRowCount(), split, wanted, sigma, axes, trainingSigma, allocator,
+            groups, file);
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException i) {
@@ -117,7 +127,8 @@ public final class ParticleTableReader {
   private static final class RowGroupReader {
     private RowGroupReader() {}
 
-    static void append(ColumnReadStoreImpl store, long rows, ColumnDescriptor split, ColumnDescriptor sigma,
+    static void append(ColumnReadStoreImpl store, long rows, ColumnDescriptor split, Binary wanted,
+        ColumnDescriptor sigma,
         ColumnDescriptor[] axes, double[] trainingSigma, BufferAllocator allocator,
         TreeMap<Double, Float4Vector[]> groups, Path file) {
       int n = Math.toIntExact(rows);
@@ -126,7 +137,7 @@ public final class ParticleTableReader {
       ColumnReader s = store.getColumnReader(split);
       ColumnReader g = store.getColumnReader(sigma);
       for (int i = 0; i < n; i++) {
-        keep[i] = present(s, split) && s.getBinary().equals(TRAIN);
+        keep[i] = present(s, split) && s.getBinary().equals(wanted);
         s.consume();
         sig[i] = present(g, sigma) ? g.getDouble() : Double.NaN;
         g.consume();

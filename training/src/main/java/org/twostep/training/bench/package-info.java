@@ -1,0 +1,2 @@
+/** Benchmarks apart from tests: MeanFlow training-step and generation throughput (issue performance section). */
+package org.twostep.training.bench;
