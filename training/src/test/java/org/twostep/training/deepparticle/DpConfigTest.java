@@ -1,0 +1,37 @@
+package org.twostep.training.deepparticle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+import org.twostep.common.error.InvalidConfigException;
+
+/** The {@code dp} defaults are SPEC §3's (N = 1500, K = 50, exact coupling); bad values name their key. */
+class DpConfigTest {
+  private static Config with(String override) {
+    return ConfigFactory.parseString(override).withFallback(ConfigFactory.defaultReference()).resolve();
+  }
+
+  @Test
+  void defaultsAreThePapers() {
+    DpConfig c = DpConfig.from(ConfigFactory.defaultReference());
+    assertEquals(1500, c.batchSize());
+    assertEquals(50, c.refreshEvery());
+    assertEquals(CouplingKind.EXACT, c.coupling());
+    assertEquals(4, c.blocksFor(false));
+    assertEquals(6, c.blocksFor(true));
+    assertEquals(0.0, c.beta());
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    assertEquals("dp.coupling",
+        assertThrows(InvalidConfigException.class, () -> DpConfig.from(with("dp.coupling = emd2"))).key());
+    assertEquals("dp.batch_size",
+        assertThrows(InvalidConfigException.class, () -> DpConfig.from(with("dp.batch_size = 1"))).key());
+    assertEquals("dp.lr_min",
+        assertThrows(InvalidConfigException.class, () -> DpConfig.from(with("dp.lr_min = 0.5"))).key());
+  }
+}
