@@ -56,8 +56,13 @@ threads="-Dai.djl.pytorch.num_threads=$task_cpus -Dai.djl.pytorch.num_interop_th
 args=("$@") files=()
 for i in "${!args[@]}"; do
   if [ "${args[$i]}" = "--config" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
-    files+=("${args[$((i + 1))]}")
-    [ "$mode" = cluster ] && args[$((i + 1))]="$(basename "${args[$((i + 1))]}")"
+    conf="${args[$((i + 1))]}"
+    files+=("$conf")
+    # files the config includes by a relative name travel with it (conf/cluster.conf includes an experiment file)
+    while read -r inc; do
+      [ -f "$(dirname "$conf")/$inc" ] && files+=("$(dirname "$conf")/$inc")
+    done < <(sed -n 's/^[[:space:]]*include[[:space:]]*"\([^"/]*\)".*/\1/p' "$conf" 2>/dev/null)
+    [ "$mode" = cluster ] && args[$((i + 1))]="$(basename "$conf")"
   fi
 done
 # simulate.threads = spark.task.cpus for the commands that take configuration overrides (unless given)
