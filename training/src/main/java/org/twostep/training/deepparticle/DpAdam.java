@@ -9,7 +9,7 @@ import java.util.List;
  * Adam through PyTorch's fused update, one native call per array: {@code w -= lr·sqrt(1-b2^k)/(1-b1^k)·m/(sqrt(v)+eps)}.
  * (The MeanFlow optimizer is package-private to its stage; this one carries the corrector's moments.)
  */
-final class DpAdam {
+public final class DpAdam {
   private final List<NDArray> params;
   private final List<NDArray> means = new ArrayList<>();
   private final List<NDArray> variances = new ArrayList<>();
@@ -19,7 +19,7 @@ final class DpAdam {
   private int updates;
 
   /** Moments start at zero, or at the given state (resume). */
-  DpAdam(List<NDArray> params, List<NDArray> means, List<NDArray> variances, int updates, double beta1,
+  public DpAdam(List<NDArray> params, List<NDArray> means, List<NDArray> variances, int updates, double beta1,
       double beta2, double eps) {
     this.params = params;
     for (int i = 0; i < params.size(); i++) {
@@ -32,7 +32,7 @@ final class DpAdam {
     this.eps = (float) eps;
   }
 
-  void update(double lr) {
+  public void update(double lr) {
     updates++;
     double corrected = lr * Math.sqrt(1 - Math.pow(beta2, updates)) / (1 - Math.pow(beta1, updates));
     for (int i = 0; i < params.size(); i++) {
@@ -44,15 +44,15 @@ final class DpAdam {
     }
   }
 
-  int updates() {
+  public int updates() {
     return updates;
   }
 
-  List<NDArray> means() {
+  public List<NDArray> means() {
     return means;
   }
 
-  List<NDArray> variances() {
+  public List<NDArray> variances() {
     return variances;
   }
 }

@@ -1,0 +1,114 @@
+package org.twostep.training.baselines;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import org.twostep.common.error.InvalidInputException;
+import org.twostep.training.config.ModelConfig;
+import org.twostep.training.config.TrainingConfig;
+import org.twostep.training.data.Standardization;
+import org.twostep.training.data.TrainingData;
+import org.twostep.training.meanflow.CosineSchedule;
+import org.twostep.training.meanflow.Devices;
+import org.twostep.training.meanflow.SigmaFeatures;
+import org.twostep.training.nn.NetSpec;
+import org.twostep.training.nn.TimeEmbedding;
+import org.twostep.training.store.LossLog;
+import org.twostep.training.store.ModelCard;
+import org.twostep.training.store.ModelDirectory;
+
+/**
+ * Trains the IMM baseline into a model directory ({@code DIR/models/imm/}, SPEC §4, §7) with MeanFlow's data,
+ * standardization, sigma features and network family (depth {@code imm.depth}). Skips a finished model with the same
+ * config hash; resumes a checkpoint with it, replaying the batches of an uninterrupted run.
+ */
+public final class ImmTrainer {
+  private final ModelConfig model;
+  private final ImmConfig config;
+  private final TrainingConfig training;
+  private final long seed;
+  private final Double torusLength;
+
+  /** @param torusLength L on a torus, whose samples are wrapped into [0, L)^d; else null */
+  public ImmTrainer(ModelConfig model, ImmConfig config, TrainingConfig training, long seed, Double torusLength) {
+    this.model = model;
+    this.config = config;
+    this.training = training;
+    this.seed = seed;
+    this.torusLength = torusLength;
+  }
+
+  public ImmResult train(TrainingData data, Path dir, String configHash) {
+    ModelDirectory files = new ModelDirectory(dir);
+    ModelCard done = ModelDirectory.readCard(files.card());
+    if (done != null && done.finished() && configHash.equals(done.configHash())) {
+      return new ImmResult(done, true, done.stepsDone(), 0, 0);
+    }
+    if (data.sigmas().length == 0) {
+      throw new InvalidInputException("the training data holds no particles");
+    }
+    Device device = Devices.configure(training);
+    ModelCard ckpt = ModelDirectory.readCard(files.checkpointCard());
+    boolean resume = ckpt != null && configHash.equals(ckpt.configHash()) && ckpt.stepsDone() < config.steps();
+    Standardization norm = resume
+        ? new Standardization(ckpt.normalization().mean(), ckpt.normalization().std()) : data.statistics();
+    SigmaFeatures features = SigmaFeatures.over(data.sigmas(), model.sigmaFeatures(), model.transform(),
+        TimeEmbedding.geometric(model.timeFrequencies(), model.timeFreqMin(), model.timeFreqMax()));
+    NetSpec spec = new NetSpec(data.dim(), features.count(), model.width(), config.depth(),
+        TimeEmbedding.geometric(model.timeFrequencies(), model.timeFreqMin(), model.timeFreqMax()));
+    long t0 = System.nanoTime();
+    try (NDManager root = NDManager.newBaseManager(device);
+        ImmState state = resume
+            ? ImmState.restore(root, spec, config,
+                ModelDirectory.readArrays(files.checkpointState(), ckpt.paramsSha256(), root), ckpt.stepsDone())
+            : ImmState.fresh(root, spec, config, model.headGain(), seed)) {
+      int start = resume ? ckpt.stepsDone() : 0;
+      LossLog log = resume ? LossLog.read(files.loss(), start) : new LossLog();
+      double earlier = resume ? ckpt.trainingSeconds() : 0;
+      ImmStep step = new ImmStep(state, new ImmBatch(data, norm, features, config, seed), data.dim());
+      CosineSchedule schedule = new CosineSchedule(config.lr(), config.lrMin(), config.steps());
+      ModelCard card = ckpt;
+      for (int k = start; k < config.steps(); k++) {
+        double lr = schedule.at(k);
+        float loss = step.run(k, lr);
+        if (!Float.isFinite(loss)) {
+          throw new InvalidInputException(String.format(Locale.ROOT,
+              "IMM training diverged at step %d (loss %s, lr %.3g); lower imm.lr", k, loss, lr));
+        }
+        log.add(k, lr, loss);
+        boolean last = k + 1 == config.steps();
+        if ((k + 1) % config.checkpointEvery() == 0 || last) {
+          double seconds = earlier + (System.nanoTime() - t0) * 1e-9;
+          log.write(files.loss());
+          String stateSha = ModelDirectory.writeArrays(files.checkpointState(), state.snapshot());
+          card = card(configHash, k + 1, seconds, false, "checkpoint/state.ndlist", stateSha, spec, features, norm,
+              data.sigmas(), log, device);
+          ModelDirectory.writeCard(files.checkpointCard(), card);
+          if (last) {
+            String sha = ModelDirectory.writeArrays(files.params(), new NDList(state.ema().averages()));
+            card = card(configHash, k + 1, seconds, true, ModelDirectory.PARAMS, sha, spec, features, norm,
+                data.sigmas(), log, device);
+            ModelDirectory.writeCard(files.card(), card);
+          }
+        }
+      }
+      return new ImmResult(card, false, start, config.steps() - start, (System.nanoTime() - t0) * 1e-9);
+    }
+  }
+
+  private ModelCard card(String configHash, int stepsDone, double seconds, boolean finished, String paramsFile,
+      String sha, NetSpec spec, SigmaFeatures features, Standardization norm, double[] sigmas, LossLog log,
+      Device device) {
+    return new ModelCard(ModelCard.FORMAT, "imm", configHash, finished, config.steps(), stepsDone, seed,
+        new ModelCard.Architecture(spec.dim(), spec.width(), spec.depth(), spec.frequencies(),
+            model.sigmaFeatures().name().toLowerCase(Locale.ROOT), features.count(), "selu", model.headGain()),
+        new ModelCard.Normalization(norm.mean(), norm.std()),
+        new ModelCard.SigmaRange(model.transform().name().toLowerCase(Locale.ROOT), sigmas, sigmas[0],
+            sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
+        torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(config.checkpointEvery()), seconds,
+        device.toString(), Instant.now().toString());
+  }
+}
