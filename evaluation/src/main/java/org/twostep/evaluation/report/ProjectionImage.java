@@ -100,8 +100,8 @@ public final class ProjectionImage {
     int bins = h.length;
     for (int i = 0; i < bins; i++) {
       for (int j = 0; j < bins; j++) {
-        // sqrt scale: thin tails stay visible next to a dense core
-        float t = max > 0 ? (float) Math.sqrt(h[i][j] / max) : 0f;
+        // sqrt scale saturating at half the peak: thin tails stay visible next to a dense core
+        float t = max > 0 ? (float) Math.min(1, Math.sqrt(2 * h[i][j] / max)) : 0f;
         g.setColor(new Color(1f - 0.85f * t, 1f - 0.7f * t, 1f - 0.3f * t));
         int px = x0 + j * w / bins;
         int py = y0 + hgt - (i + 1) * hgt / bins; // axis b grows upwards

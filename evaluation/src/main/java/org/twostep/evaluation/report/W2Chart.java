@@ -16,7 +16,7 @@ import org.twostep.evaluation.metrics.Models;
 
 /**
  * W2 against sigma (SPEC §6 plots): one series per model on a log y axis, the noise floor as a dashed line and the
- * training range as a shaded band (an area series without markers, hidden from the legend). Plots {@code w2sq},
+ * training range as a shaded band (a translucent series drawn under the others). Plots {@code w2sq},
  * the quantity of the tables.
  */
 public final class W2Chart {
@@ -37,7 +37,7 @@ public final class W2Chart {
       int width, int height) {
     Headless.ensure();
     XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle("sigma").yAxisTitle("W2^2 (" + (rows.isEmpty() ? "" : rows.get(0).metric()) + ")").build();
+        .xAxisTitle("sigma (shaded: training range)").yAxisTitle("W2^2 (" + (rows.isEmpty() ? "" : rows.get(0).metric()) + ")").build();
     chart.getStyler().setYAxisLogarithmic(true).setXAxisLogarithmic(logX)
         .setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
     Map<String, TreeMap<Double, Double>> byModel = new TreeMap<>();
@@ -54,12 +54,15 @@ public final class W2Chart {
       bottom = 1e-3;
       top = 1;
     }
-    XYSeries band = chart.addSeries(TRAINING_RANGE, new double[] {trainMin, trainMax},
-        new double[] {top * 2, top * 2});
-    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+    // XChart has no box annotation and its area fill is not a band on a log axis: a horizontal segment at the
+    // (geometric) middle of the y range with a stroke as thick as the chart, clipped to the plot, shades the range
+    double middle = Math.sqrt(bottom / 2 * top * 2);
+    XYSeries band = chart.addSeries(TRAINING_RANGE, new double[] {trainMin, trainMax}, new double[] {middle, middle});
+    band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     band.setMarker(SeriesMarkers.NONE);
-    band.setFillColor(new Color(200, 220, 255, 110));
-    band.setLineColor(new Color(200, 220, 255, 0));
+    band.setShowInLegend(false); // the legend would draw the thick stroke too
+    band.setLineColor(new Color(120, 170, 255, 45));
+    band.setLineStyle(new BasicStroke(2f * height, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
     for (Map.Entry<String, TreeMap<Double, Double>> e : byModel.entrySet()) {
       XYSeries s = chart.addSeries(e.getKey().equals(Models.NOISE_FLOOR) ? NOISE_FLOOR : e.getKey(),
           new ArrayList<>(e.getValue().keySet()), new ArrayList<>(e.getValue().values()));

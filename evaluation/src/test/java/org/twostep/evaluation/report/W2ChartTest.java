@@ -34,9 +34,12 @@ class W2ChartTest {
     assertEquals(rows.get(0).w2sq(), mf.getYData()[0], 0.0, "the plotted quantity is w2sq");
     XYSeries band = chart.getSeriesMap().get(W2Chart.TRAINING_RANGE);
     assertArrayEquals(new double[] {20, 160}, band.getXData(), 0.0);
-    assertEquals(XYSeries.XYSeriesRenderStyle.Area, band.getXYSeriesRenderStyle());
-    assertTrue(band.getYData()[0] >= rows.stream().mapToDouble(MetricRow::w2sq).max().orElseThrow(),
-        "the band covers every point");
+    assertTrue(band.getLineStyle().getLineWidth() >= 480, "the band's stroke spans the whole plot height");
+    double lo = chart.getStyler().getYAxisMin();
+    double hi = chart.getStyler().getYAxisMax();
+    assertTrue(lo <= rows.stream().mapToDouble(MetricRow::w2sq).min().orElseThrow()
+        && hi >= rows.stream().mapToDouble(MetricRow::w2sq).max().orElseThrow(), "the y range shows every point");
+    assertTrue(band.getYData()[0] > lo && band.getYData()[0] < hi);
     assertTrue(chart.getStyler().isYAxisLogarithmic());
   }
 

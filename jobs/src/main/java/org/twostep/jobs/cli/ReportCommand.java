@@ -50,15 +50,20 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext ctx = options.load();
-    ReportConfig rc = ReportConfig.from(ctx.config(), ctx.sigma());
+    ReportConfig.from(ctx.config(), ctx.sigma()); // validates report.* before Spark starts
+    ReportWriter.Written w = write(Sessions.get(), ctx);
     Path dir = localDir(ctx.layout().root());
-    SparkSession spark = Sessions.get();
-    ReportWriter.Written w = new ReportWriter(rc).write(dir, inputs(spark, ctx, rc));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "report %s: %s and %d plot(s) in %s%n", ctx.experiment(), w.report(), w.plots().size(),
         dir.resolve("plots"));
     out.flush();
     return 0;
+  }
+
+  /** Reads the run's tables and writes the plots and report.md (what the command and a pipeline call). */
+  public static ReportWriter.Written write(SparkSession spark, RunContext ctx) {
+    ReportConfig rc = ReportConfig.from(ctx.config(), ctx.sigma());
+    return new ReportWriter(rc).write(localDir(ctx.layout().root()), inputs(spark, ctx, rc));
   }
 
   /** Everything the report shows, read from the run's tables. */
@@ -106,7 +111,8 @@ public final class ReportCommand implements Callable<Integer> {
       }
       points.forEach((i, p) -> speeds.add(new FrontSpeed(experiment, sigma.get(i), i, p)));
     }
-    boolean logSigma = !ctx.config().getString("sigma.transform").equals("identity");
+    // a log sigma axis only where the grid spans well over a decade: XChart labels decades only
+    boolean logSigma = ctx.sigma().test().max() / ctx.sigma().test().min() > 20;
     return new ReportInputs(experiment, metrics, ctx.sigma().train().min(), ctx.sigma().train().max(), logSigma,
         projections, eigen, reference, speeds);
   }
