@@ -107,7 +107,8 @@ public final class Wasserstein {
       java.util.Arrays.fill(wa, nb);
       java.util.Arrays.fill(wb, na);
       CostRows cost = CostRows.points(pa, pb, d, GroundCost.squaredEuclidean());
-      w2sq = new ExactTransport().solve(wa, wb, cost, false).cost() / ((double) na * nb);
+      CostRows hint = AffineHint.of(pa, wa, pb, wb, d);
+      w2sq = new ExactTransport().solve(wa, wb, cost, hint, false).cost() / ((double) na * nb);
     }
     return W2Result.of(w2sq, na, nb, t0);
   }

@@ -1,0 +1,2 @@
+/** Particle clouds from files named on the command line (SPEC §7 columns x, y[, z[, w]]): CSV and Parquet. */
+package org.twostep.jobs.io;
