@@ -80,7 +80,8 @@ public final class StatusCommand implements Callable<Integer> {
         "config_hash", "code_version");
     Map<String, Map<State, Integer>> counts = new TreeMap<>();
     for (UnitStatus r : rows) {
-      w.printf(Locale.ROOT, "%-12s %-18s %5d %-14s %-10s %-16s %s%n", r.table(), r.experiment(), r.sigmaIndex(),
+      w.printf(Locale.ROOT, "%-12s %-18s %5s %-14s %-10s %-16s %s%n", r.table(), r.experiment(),
+          r.sigmaIndex() < 0 ? "-" : Integer.toString(r.sigmaIndex()),
           r.unit(), r.state().name().toLowerCase(Locale.ROOT), r.configHash(), r.codeVersion());
       counts.computeIfAbsent(r.table(), t -> new TreeMap<>()).merge(r.state(), 1, Integer::sum);
     }
@@ -102,7 +103,9 @@ public final class StatusCommand implements Callable<Integer> {
       FileSystem fs = base.getFileSystem(new Configuration());
       if (fs.exists(base)) {
         for (FileStatus table : fs.listStatus(base, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
-          if (table.isDirectory()) {
+          if (table.isDirectory() && table.getPath().getName().equals("models")) {
+            scanModels(fs, table.getPath(), config, found);
+          } else if (table.isDirectory()) {
             scanTable(fs, table.getPath(), expected.get(table.getPath().getName()), config != null, found);
           }
         }
@@ -150,6 +153,33 @@ public final class StatusCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * Trained models: {@code models/<kind>/card.json}. Finished with the expected hash is complete, finished with another
+   * is stale, unfinished (a checkpoint a rerun resumes from) is incomplete. 
+   */
+  private static void scanModels(FileSystem fs, org.apache.hadoop.fs.Path models, Config config,
+      Map<String, UnitStatus> found) throws IOException {
+    for (FileStatus kind : fs.listStatus(models, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
+      org.apache.hadoop.fs.Path card = new org.apache.hadoop.fs.Path(kind.getPath(), "card.json");
+      if (!kind.isDirectory() || !fs.exists(card)) {
+        continue;
+      }
+      String json = read(fs, card);
+      String hash = field(json, "configHash");
+      boolean finished = Pattern.compile("\"finished\"\\s*:\\s*true").matcher(json).find();
+      String name = kind.getPath().getName();
+      String want = config != null && isModel(name) ? org.twostep.jobs.pipeline.Models.hash(config, name) : null;
+      State st = !finished ? State.INCOMPLETE : want == null ? (config == null ? State.COMPLETE : State.UNCHECKED)
+          : want.equals(hash) ? State.COMPLETE : State.STALE;
+      String experiment = config == null ? "" : config.getString("experiment.name");
+      put(found, new UnitStatus("models", experiment, -1, name, st, hash, ""));
+    }
+  }
+
+  private static boolean isModel(String name) {
+    return name.equals("meanflow") || name.equals("imm") || name.startsWith("meanflow_dp");
   }
 
   /** Planned simulate units (particles; for KPP also the eigenvalue traces) that no marker covers. */

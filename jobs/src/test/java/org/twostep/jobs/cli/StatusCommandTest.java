@@ -125,6 +125,21 @@ class StatusCommandTest {
   }
 
   @Test
+  void aModelIsCompleteWhenFinishedWithTheConfigsHashAndIncompleteWhileCheckpointed() throws IOException {
+    Path out = copy();
+    Path card = Files.createDirectories(out.resolve("models/meanflow")).resolve("card.json");
+    String hash = org.twostep.jobs.pipeline.Models.hash(config(), "meanflow");
+    Files.writeString(card, "{\n  \"kind\": \"meanflow\",\n  \"configHash\": \"" + hash + "\",\n  \"finished\": true\n}");
+    UnitStatus model = new UnitStatus("models", "ks-laminar-3d", -1, "meanflow", State.COMPLETE, hash, "");
+    assertTrue(StatusCommand.scan(out.toString(), config()).contains(model));
+    assertTrue(StatusCommand.scan(out.toString(), config("meanflow.steps=7")).stream()
+        .anyMatch(u -> u.table().equals("models") && u.state() == State.STALE), "training config changed");
+    Files.writeString(card, Files.readString(card).replace("true", "false"));
+    assertTrue(StatusCommand.scan(out.toString(), config()).stream()
+        .anyMatch(u -> u.table().equals("models") && u.state() == State.INCOMPLETE), "a checkpoint, not a model");
+  }
+
+  @Test
   void anEmptyDirectoryHoldsNothingAndEverythingPlannedIsMissing() {
     assertEquals(List.of(), StatusCommand.scan(dir.resolve("none").toString(), null));
     assertEquals(Map.of(State.MISSING, 8L), count(StatusCommand.scan(dir.resolve("none").toString(), config())));
