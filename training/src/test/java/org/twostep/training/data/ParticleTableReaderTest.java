@@ -61,6 +61,17 @@ class ParticleTableReaderTest {
   }
 
   @Test
+  void anySplitCanBeRead(@TempDir Path p) throws IOException {
+    writePart(p, "e", 0, 20.0, 10);
+    try (ArrowTrainingData d = ParticleTableReader.read(p, "e", 2, "reference_b", null)) {
+      assertEquals(3, d.count(0)); // rows 2, 5, 8
+      float[] row = new float[2];
+      d.copyRow(0, 1, row, 0);
+      assertArrayEquals(new float[] {2005f, -5f}, row);
+    }
+  }
+
+  @Test
   void theTrainingGridSelectsGroups(@TempDir Path p) throws IOException {
     writePart(p, "e", 0, 20.0, 9);
     writePart(p, "e", 1, 40.0, 9);
