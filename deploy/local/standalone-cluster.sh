@@ -18,6 +18,7 @@ spark_jars="$root/jobs/target/spark-jars"
 app_jar="$root/jobs/target/twostep-spark.jar"
 export SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
 mapfile -t jvm < <(grep -v '^#' "$root/deploy/jvm.options")
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"  # a Java 17; workers start executors with the same JAVA_HOME
 
 die() { echo "standalone-cluster: $*" >&2; exit 2; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
@@ -62,7 +63,7 @@ start() {
     "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')" >"$state/auth.conf")
   local common=(-Xmx512m "${jvm[@]}" -cp "$home/jars/*")
   # master: port 0 lets the OS pick a free loopback port; its URL is read from its log
-  nohup java "${common[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0 \
+  nohup "$java" "${common[@]}" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0 \
     --properties-file "$state/auth.conf" >"$state/logs/master.log" 2>&1 &
   echo $! >"$state/master.pid"
   await "$state/logs/master.log" "Starting Spark master at spark://" "$state/master.pid"
@@ -72,7 +73,7 @@ start() {
   local n
   for n in $(seq 1 "$workers"); do
     mkdir -p "$state/work/worker-$n"
-    SPARK_WORKER_DIR="$state/work/worker-$n" nohup java "${common[@]}" org.apache.spark.deploy.worker.Worker \
+    SPARK_WORKER_DIR="$state/work/worker-$n" nohup "$java" "${common[@]}" org.apache.spark.deploy.worker.Worker \
       --host 127.0.0.1 --port 0 --webui-port 0 --cores "${TWOSTEP_WORKER_CORES:-1}" \
       --memory "${TWOSTEP_WORKER_MEMORY:-2g}" --work-dir "$state/work/worker-$n" \
       --properties-file "$state/auth.conf" "$url" >"$state/logs/worker-$n.log" 2>&1 &
@@ -93,7 +94,7 @@ submit() {
   [ -z "${TWOSTEP_NO_AUTH:-}" ] && props=(--properties-file "$state/auth.conf")
   # exactly what the spark-submit script runs: SparkSubmit in a JVM on Spark's classpath (client mode: the driver
   # is this JVM, so its flags go here as well as into spark.driver.extraJavaOptions)
-  SPARK_SUBMIT="java -Xmx${TWOSTEP_DRIVER_HEAP:-2g} ${jvm[*]} -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -cp $home/jars/* org.apache.spark.deploy.SparkSubmit" \
+  SPARK_SUBMIT="$java -Xmx${TWOSTEP_DRIVER_HEAP:-2g} ${jvm[*]} -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 -cp $home/jars/* org.apache.spark.deploy.SparkSubmit" \
   TWOSTEP_JAR="$app_jar" TWOSTEP_DJL_CACHE="$state/djl-cache" \
     exec "$root/deploy/spark-submit.sh" --master "$(cat "$state/master.url")" --deploy-mode client \
       --executor-cores "$cpus" --task-cpus "$cpus" --executor-memory "${TWOSTEP_EXECUTOR_MEMORY:-1g}" \

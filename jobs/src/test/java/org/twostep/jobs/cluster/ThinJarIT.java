@@ -130,7 +130,8 @@ class ThinJarIT {
           }
         }
         """);
-    ProcessBuilder b = new ProcessBuilder("java", "-Dai.djl.offline=true",
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder b = new ProcessBuilder(java, "-Dai.djl.offline=true",
         "-cp", TARGET.resolve("spark-jars") + "/*:" + TARGET.resolve("twostep-spark.jar"), src.toString())
         .redirectErrorStream(true);
     b.environment().put("DJL_OFFLINE", "true");
