@@ -41,15 +41,15 @@ final class AuctionPrices {
   }
 
   /**
-   * Lowers {@code v} in place through eps phases from {@code eps0} down to {@code epsFinal}.
+   * Lowers {@code v} in place through eps phases from {@code eps0} down to {@code epsFinal}, and
+   * leaves the last phase's assignment (column -> row, eps-complementary slack) in {@code colsol}.
    * Requires n > LIST + 1 (smaller problems need no help).
    */
-  static void refine(double[] c, int n, double[] v, double eps0, double epsFinal) {
-    new AuctionPrices(c, n, v).run(eps0, epsFinal);
+  static void refine(double[] c, int n, double[] v, double eps0, double epsFinal, int[] colsol) {
+    new AuctionPrices(c, n, v).run(eps0, epsFinal, colsol);
   }
 
-  private void run(double eps0, double epsFinal) {
-    int[] colsol = new int[n];
+  private void run(double eps0, double epsFinal, int[] colsol) {
     int[] queue = new int[n];
     double eps = Math.max(eps0, epsFinal);
     while (true) {

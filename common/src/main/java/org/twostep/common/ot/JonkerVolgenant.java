@@ -16,6 +16,8 @@ import org.twostep.common.error.InvalidInputException;
 public final class JonkerVolgenant implements AssignmentSolver {
   /** Bid budget of one augmenting-row-reduction round, per row. */
   private static final int ARR_BIDS = 4;
+  /** Column reduction leaving more than n / MANY_FREE rows free goes straight to the auction. */
+  private static final int MANY_FREE = 8;
   /** Free rows left after the reductions above which the auction refines the prices first. */
   private static final int FEW_FREE = 16;
   /** First auction eps, relative to the cost spread (max - min entry); tuned on the benchmark regimes. */
@@ -31,19 +33,20 @@ public final class JonkerVolgenant implements AssignmentSolver {
     double[] v = new double[n];
     int[] free = new int[n];
     int numFree = initialise(c, n, rowsol, colsol, v, free);
-    numFree = augmentingRowReduction(c, n, rowsol, colsol, v, free, numFree, ARR_BIDS * n);
-    if (numFree > 0) {
+    boolean auction = n > AuctionPrices.LIST + 1 && numFree > n / MANY_FREE;
+    if (!auction) {
       numFree = augmentingRowReduction(c, n, rowsol, colsol, v, free, numFree, ARR_BIDS * n);
-    }
-    if (numFree > FEW_FREE && n > AuctionPrices.LIST + 1) {
-      // a hard instance: better prices first, then every row takes a shortest augmenting path
-      double spread = spread(c);
-      AuctionPrices.refine(c, n, v, spread * EPS_START, spread * EPS_FINAL);
-      java.util.Arrays.fill(colsol, -1);
-      for (int i = 0; i < n; i++) {
-        free[i] = i;
+      if (numFree > 0) {
+        numFree = augmentingRowReduction(c, n, rowsol, colsol, v, free, numFree, ARR_BIDS * n);
       }
-      numFree = n;
+      auction = n > AuctionPrices.LIST + 1 && numFree > FEW_FREE;
+    }
+    if (auction) {
+      // a hard instance: the auction brings prices within eps of optimal, then its assignment is
+      // made exactly complementary-slack and only the rows that cannot be are re-augmented
+      double spread = spread(c);
+      AuctionPrices.refine(c, n, v, spread * EPS_START, spread * EPS_FINAL, colsol);
+      numFree = tighten(c, n, rowsol, colsol, v, free);
     }
     augment(c, n, rowsol, colsol, v, free, numFree);
     double[] u = new double[n];
@@ -54,6 +57,45 @@ public final class JonkerVolgenant implements AssignmentSolver {
       total += cij;
     }
     return new Assignment(rowsol, total, u, v);
+  }
+
+  /**
+   * Turns the auction's eps-complementary-slack assignment (colsol) into an exactly slack one for as
+   * many rows as possible: each assigned column's price rises by its row's slack, so the pair is
+   * tight; a row that another raised column now undercuts is freed. Returns the number of free rows.
+   */
+  private static int tighten(double[] c, int n, int[] rowsol, int[] colsol, double[] v, int[] free) {
+    double[] raise = new double[n];
+    for (int j = 0; j < n; j++) {
+      rowsol[colsol[j]] = j;
+    }
+    for (int i = 0; i < n; i++) {
+      int base = i * n;
+      double min = Double.POSITIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        min = Math.min(min, c[base + j] - v[j]);
+      }
+      int j = rowsol[i];
+      raise[j] = c[base + j] - v[j] - min;
+    }
+    for (int j = 0; j < n; j++) {
+      v[j] += raise[j];
+    }
+    int numFree = 0;
+    for (int i = 0; i < n; i++) {
+      int base = i * n;
+      int j0 = rowsol[i];
+      double own = c[base + j0] - v[j0];
+      for (int j = 0; j < n; j++) {
+        if (c[base + j] - v[j] < own) {
+          colsol[j0] = -1;
+          rowsol[i] = -1;
+          free[numFree++] = i;
+          break;
+        }
+      }
+    }
+    return numFree;
   }
 
   private static double spread(double[] c) {
