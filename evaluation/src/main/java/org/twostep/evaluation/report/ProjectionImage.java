@@ -12,7 +12,8 @@ import org.twostep.common.data.ParticleCloud;
 
 /**
  * Projection density images (SPEC §6 plots): one row per cloud (reference, then models), one column per coordinate
- * plane (x-y, x-z, y-z; only x-y in 2D), each a 2D histogram on the shared {@link PlotBox}. Densities in a column
+ * plane (x-y, x-z, y-z; in 2D the single x-y plane of each cloud side by side), each a square 2D histogram on the
+ * shared {@link PlotBox}. Densities in a column
  * share one colour scale, so a darker cell means more mass in every panel of that column.
  */
 public final class ProjectionImage {
@@ -67,6 +68,11 @@ public final class ProjectionImage {
         }
       }
     }
+    // clouds down, planes across; a single plane (2D) puts the clouds side by side instead. Panels are square.
+    boolean across = planes.size() == 1;
+    int cols = across ? names.size() : planes.size();
+    int rows = across ? 1 : names.size();
+    int size = (int) Math.min((double) (width - LABEL) / cols, (double) (height - LABEL) / rows);
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
@@ -74,26 +80,32 @@ public final class ProjectionImage {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, width, height);
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-      double cellW = (double) (width - LABEL) / planes.size();
-      double cellH = (double) (height - LABEL) / names.size();
-      for (int c = 0; c < planes.size(); c++) {
-        g.setColor(Color.BLACK);
-        g.drawString(AXES[planes.get(c)[0]] + "-" + AXES[planes.get(c)[1]], (int) (LABEL + c * cellW + cellW / 2 - 10), 15);
+      g.setColor(Color.BLACK);
+      for (int c = 0; c < cols; c++) {
+        String title = across ? names.get(c) + " (" + plane(planes.get(0)) + ")" : plane(planes.get(c));
+        g.drawString(title, LABEL + c * size + size / 2 - title.length() * 3, 15);
       }
-      for (int r = 0; r < names.size(); r++) {
-        g.setColor(Color.BLACK);
-        int y0 = (int) (LABEL + r * cellH);
-        g.rotate(-Math.PI / 2);
-        g.drawString(names.get(r), -(int) (y0 + cellH / 2 + names.get(r).length() * 3), 15);
-        g.rotate(Math.PI / 2);
-        for (int c = 0; c < planes.size(); c++) {
-          panel(g, hist[r][c], max[c], (int) (LABEL + c * cellW) + 2, y0 + 2, (int) cellW - 4, (int) cellH - 4);
+      for (int r = 0; r < rows; r++) {
+        if (!across) {
+          g.setColor(Color.BLACK);
+          g.rotate(-Math.PI / 2);
+          g.drawString(names.get(r), -(LABEL + r * size + size / 2 + names.get(r).length() * 3), 15);
+          g.rotate(Math.PI / 2);
+        }
+        for (int c = 0; c < cols; c++) {
+          int cloud = across ? c : r;
+          int plane = across ? 0 : c;
+          panel(g, hist[cloud][plane], max[plane], LABEL + c * size + 2, LABEL + r * size + 2, size - 4, size - 4);
         }
       }
     } finally {
       g.dispose();
     }
     return img;
+  }
+
+  private static String plane(int[] axes) {
+    return AXES[axes[0]] + "-" + AXES[axes[1]];
   }
 
   private static void panel(Graphics2D g, double[][] h, double max, int x0, int y0, int w, int hgt) {

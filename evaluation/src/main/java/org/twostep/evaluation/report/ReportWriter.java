@@ -98,6 +98,7 @@ public final class ReportWriter {
     for (EigenRow r : in.eigen()) {
       bySigma.computeIfAbsent(r.sigmaIndex(), i -> new ArrayList<>()).add(r);
     }
+    List<String> others = new ArrayList<>();
     for (Map.Entry<Integer, List<EigenRow>> e : bySigma.entrySet()) {
       double d = e.getValue().get(0).sigma();
       String name = "mu_n_sigma_" + MetricTable.sigma(d) + ".png";
@@ -105,7 +106,16 @@ public final class ReportWriter {
       Png.write(EigenChart.build(in.experiment() + ": mu_n at D = " + MetricTable.sigma(d), e.getValue(),
           in.eigenReference().getOrDefault(e.getKey(), Double.NaN), config.width(), config.height()), p);
       written.add(p);
-      md.append("![mu_n at D = ").append(MetricTable.sigma(d)).append("](plots/").append(name).append(")\n");
+      // the projection sigma are shown, the other D linked: eleven charts would bury the page
+      boolean shown = in.projections().keySet().stream().anyMatch(s -> Math.abs(s - d) <= 1e-9 * d);
+      if (shown) {
+        md.append("![mu_n at D = ").append(MetricTable.sigma(d)).append("](plots/").append(name).append(")\n");
+      } else {
+        others.add("[D = " + MetricTable.sigma(d) + "](plots/" + name + ")");
+      }
+    }
+    if (!others.isEmpty()) {
+      md.append("\nmu_n at the other D: ").append(String.join(", ", others)).append('\n');
     }
     md.append('\n');
   }

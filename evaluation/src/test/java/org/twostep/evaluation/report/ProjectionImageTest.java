@@ -70,14 +70,14 @@ class ProjectionImageTest {
     BufferedImage img = ProjectionImage.render(clouds, PlotBox.torus(3, 1.0), 16, 600, 400);
     assertEquals(600, img.getWidth());
     assertEquals(400, img.getHeight());
-    // second row, first panel: its bottom-left cell holds all the mass, its top-right cell none
+    // second row, first panel (square panels of the smaller fitting side): its bottom-left cell holds all the
+    // mass, its top-right cell none
     int label = 22;
-    double cellW = (600.0 - label) / 3;
-    double cellH = (400.0 - label) / 2;
-    int x0 = (int) (label + 0) + 2;
-    int y0 = (int) (label + cellH) + 2;
-    int w = (int) cellW - 4;
-    int h = (int) cellH - 4;
+    int size = (int) Math.min((600.0 - label) / 3, (400.0 - label) / 2);
+    int x0 = label + 2;
+    int y0 = label + size + 2;
+    int w = size - 4;
+    int h = size - 4;
     int dense = (img.getRGB(x0 + 3, y0 + h - 3) >> 16) & 0xFF; // red channel: white 255, densest 38
     int empty = (img.getRGB(x0 + w - 5, y0 + 5) >> 16) & 0xFF;
     assertTrue(dense < 100 && empty > 250, "dense " + dense + " empty " + empty);

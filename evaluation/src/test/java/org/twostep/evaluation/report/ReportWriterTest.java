@@ -55,7 +55,8 @@ class ReportWriterTest {
       assertEquals(300, img.getHeight(), p.toString());
     }
     assertTrue(md.contains("| sigma | meanflow | meanflow_dp | noise_floor | DP/MF |"), md);
-    assertTrue(md.contains("| D | reference | cold n=1 |"), md);
+    assertTrue(md.contains("Start cold:\n\n| D | reference | n=1 | n=2 | n=4 | n=8 |"), md);
+    assertTrue(md.contains("| 0.25000 | 0.7100 | 0.4000 | 0.5500 |"), "reference, then cold mu_1 = 0.4, mu_2 = 0.55: " + md);
     assertTrue(md.contains("| 0.25000 | 0.9500 | 2.000 |"), "front speed (0.9 + 1) / 2: " + md);
   }
 }

@@ -113,7 +113,9 @@ class EvaluateReportCommandTest {
     assertEquals(1 + 2 + 3, pictures.size(), "W2, two projections, mu_n at three D: " + pictures);
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("torus_w2"), md);
-    assertTrue(md.contains("| D | reference | cold n=1 | cold n=2 | cold n=4 | meanflow n=1 |"), md);
+    for (String start : List.of("cold", "meanflow", "meanflow_dp")) {
+      assertTrue(md.contains("Start " + start + ":\n\n| D | reference | n=1 | n=2 | n=4 |"), md);
+    }
   }
 
   @Test
