@@ -3,7 +3,7 @@ package org.twostep.training.meanflow;
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
-import org.twostep.training.nn.Tensors;
+import org.twostep.training.nn.TorchOps;
 
 /**
  * Exponential moving average of the weights, used for sampling (SPEC §2). The decay warms up as
@@ -13,7 +13,6 @@ final class Ema {
   private final List<NDArray> params;
   private final List<NDArray> averages = new ArrayList<>();
   private final double decay;
-  private final NDArray rate;
 
   /** Averages start as copies of the weights, or at the given state (resume). */
   Ema(List<NDArray> params, List<NDArray> averages, double decay) {
@@ -28,19 +27,13 @@ final class Ema {
       }
     }
     this.decay = decay;
-    NDArray p0 = params.get(0);
-    this.rate = Tensors.scalar(p0.getManager(), 0, p0.getDataType());
   }
 
   /** avg += (1 - decay_k)·(w - avg), after update number {@code k}. */
   void update(int k) {
     double d = Math.min(decay, (1.0 + k) / (10.0 + k));
-    rate.set(new float[] {(float) (1 - d)});
     for (int i = 0; i < params.size(); i++) {
-      NDArray avg = averages.get(i);
-      try (NDArray diff = params.get(i).sub(avg)) {
-        avg.addi(diff.muli(rate));
-      }
+      TorchOps.emaUpdate(averages.get(i), params.get(i), 1 - d);
     }
   }
 

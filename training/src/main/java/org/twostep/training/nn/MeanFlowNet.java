@@ -1,8 +1,6 @@
 package org.twostep.training.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
@@ -55,7 +53,7 @@ public final class MeanFlowNet {
 
   /** {@code u} for inputs {@code zs} (n x (d + m)) and {@code tau} (n x 2). */
   public NDArray forward(NDArray zs, NDArray tau) {
-    return trunk.forward(NDArrays.concat(new NDList(zs, embedding.forward(tau)), 1));
+    return trunk.forward(TorchOps.concatColumns(zs, embedding.forward(tau)));
   }
 
   /**
@@ -64,8 +62,8 @@ public final class MeanFlowNet {
    */
   public Dual forwardTangent(NDArray zs, NDArray dzs, NDArray tau, NDArray dtau) {
     Dual e = embedding.forwardTangent(new Dual(tau, dtau));
-    NDArray x = NDArrays.concat(new NDList(zs, e.primal()), 1);
-    NDArray dx = NDArrays.concat(new NDList(dzs, e.tangent()), 1);
+    NDArray x = TorchOps.concatColumns(zs, e.primal());
+    NDArray dx = TorchOps.concatColumns(dzs, e.tangent());
     return trunk.forwardTangent(new Dual(x, dx));
   }
 

@@ -1,7 +1,6 @@
 package org.twostep.training.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class Selu implements DualLayer {
   public Dual forwardTangent(Dual x) {
     NDArray y = forward(x.primal());
     NDArray slopeBelow = y.stopGradient().add(lambdaAlpha);
-    NDArray slope = NDArrays.where(x.primal().lte(zero), slopeBelow, lambda);
+    NDArray slope = TorchOps.where(x.primal().lte(zero), slopeBelow, lambda);
     return new Dual(y, slope.muli(x.tangent()));
   }
 
