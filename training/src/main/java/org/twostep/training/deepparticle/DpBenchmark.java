@@ -111,10 +111,7 @@ public final class DpBenchmark {
     InMemoryTrainingData data = sameLaw(dim, 2);
     new MeanFlowTrainer(model, meanflow.withSteps(1, 1), training, 7, null).train(data, tmp.resolve("meanflow"), "b");
     DpConfig c = dp.with(steps, n, k).withCadence(Integer.MAX_VALUE, 0, Integer.MAX_VALUE)
-        .withMethod(dp.coupling(), dp.sinkhornEps(), dp.beta(), dp.frame(), overlap);
-    c = new DpConfig(c.steps(), c.batchSize(), c.refreshEvery(), c.lr(), c.lrMin(), c.adamBeta1(), c.adamBeta2(),
-        c.adamEps(), c.width(), c.blocks(), c.blocksPeriodic(), c.coupling(), c.sinkhornEps(), c.beta(), c.frame(),
-        c.frameSamples(), 0.0, 0, c.validateEvery(), 0, c.checkpointEvery(), overlap);
+        .withMethod(dp.coupling(), dp.sinkhornEps(), dp.beta(), dp.frame(), overlap).withValidation(0.0, 0);
     try (Generator prior = new MeanFlowGenerator(MeanFlowModel.load(tmp.resolve("meanflow"), ai.djl.Device.cpu()), 1,
         meanflow.noiseScale())) {
       DpResult r = new DeepParticleTrainer(c, model, training, 11, null).train(prior, data, tmp.resolve("dp"), "b");

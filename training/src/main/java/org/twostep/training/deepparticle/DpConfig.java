@@ -92,4 +92,11 @@ public record DpConfig(int steps, int batchSize, int refreshEvery, double lr, do
         blocks, blocksPeriodic, newCoupling, newSinkhornEps, newBeta, newFrame, frameSamples, validationFraction,
         validationSize, validateEvery, patience, checkpointEvery, newOverlap);
   }
+
+  /** A copy with another validation split (0 disables validation and the early stop). */
+  public DpConfig withValidation(double newFraction, int newSize) {
+    return new DpConfig(steps, batchSize, refreshEvery, lr, lrMin, adamBeta1, adamBeta2, adamEps, width,
+        blocks, blocksPeriodic, coupling, sinkhornEps, beta, frame, frameSamples, newFraction,
+        newSize, validateEvery, patience, checkpointEvery, overlap);
+  }
 }
