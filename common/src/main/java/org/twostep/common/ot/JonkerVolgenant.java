@@ -6,12 +6,18 @@ import org.twostep.common.error.InvalidInputException;
  * Dense linear assignment by Jonker and Volgenant (1987), "A shortest augmenting path algorithm for
  * dense and sparse linear assignment problems", Computing 38: column reduction, reduction transfer,
  * two rounds of augmenting row reduction, then a Dijkstra-like shortest augmenting path for every row
- * still free. The initialisation solves most rows of a near-identity problem (what Stage II sees)
- * before any augmentation; the augmentation keeps column prices {@code v} and the reduced costs
- * {@code C[i][j] - v[j]} non-negative, so the final potentials certify optimality.
+ * still free. The initialisation solves most rows of a near-identity problem (what a trained Stage II
+ * corrector sees) before any augmentation.
  *
- * <p>Stateless and thread-safe; O(n) work arrays per call. Exact in float64 up to rounding of the
- * potential updates (relative ~1e-15 per operation).
+ * <p>When column reduction leaves many rows free (same-law or far-apart clouds), the eps = 0 bidding
+ * of augmenting row reduction turns into a price war that takes seconds at n = 1500. Those instances
+ * take an eps-scaling auction ({@link AuctionPrices}) instead, whose eps-optimal prices and assignment
+ * are made exactly complementary-slack where possible; the remaining rows take shortest augmenting
+ * paths. The augmentation keeps the reduced costs {@code C[i][j] - v[j] - u[i]} non-negative and zero
+ * on the assignment, so the returned potentials certify optimality (LP duality).
+ *
+ * <p>Stateless and thread-safe; O(n) work arrays per call (O(12 n) during the auction). Exact in
+ * float64 up to the rounding of the potential updates (relative ~1e-15 per operation).
  */
 public final class JonkerVolgenant implements AssignmentSolver {
   /** Bid budget of one augmenting-row-reduction round, per row. */

@@ -36,13 +36,16 @@ public final class OtBenchmark {
     this.seed = seed;
   }
 
-  /** One assignment figure: solve-time median and minimum, cost-matrix time, mean cost. */
-  public record AssignmentRow(Regime regime, int n, double medianSeconds, double minSeconds,
+  /**
+   * One assignment figure: solve-time median and minimum (wall), median thread CPU time (steadier
+   * on a shared machine), cost-matrix time, mean cost.
+   */
+  public record AssignmentRow(Regime regime, int n, double medianSeconds, double minSeconds, double medianCpuSeconds,
       double costMatrixSeconds, double meanCost) {}
 
   /** One histogram W2 figure, binning included; bytes allocated per call as the memory figure. */
-  public record HistogramRow(int points, int bins, double medianSeconds, double minSeconds, int cellsA, int cellsB,
-      double w2sq, double allocatedMegabytes) {}
+  public record HistogramRow(int points, int bins, double medianSeconds, double minSeconds, double medianCpuSeconds,
+      int cellsA, int cellsB, double w2sq, double allocatedMegabytes) {}
 
   /** One Sinkhorn figure: seconds, iterations, convergence, and the gap to the exact mean cost. */
   public record SinkhornRow(int n, double eps, double seconds, int iterations, boolean converged, double cost,
@@ -58,8 +61,9 @@ public final class OtBenchmark {
         double[] cost = CostMatrices.squaredEuclidean(pair[0], pair[1], 3);
         double costSeconds = (System.nanoTime() - t0) / 1e9;
         Assignment[] last = new Assignment[1];
-        double[] times = time(() -> last[0] = solver.solve(cost, n));
-        rows.add(new AssignmentRow(regime, n, median(times), times[0], costSeconds, last[0].cost() / n));
+        double[][] times = time(() -> last[0] = solver.solve(cost, n));
+        rows.add(new AssignmentRow(regime, n, median(times[0]), times[0][0], median(times[1]), costSeconds,
+            last[0].cost() / n));
       }
     }
     return rows;
@@ -71,12 +75,12 @@ public final class OtBenchmark {
     ParticleCloud a = ParticleCloud.ofRowMajor(3, pair[0]);
     ParticleCloud b = ParticleCloud.ofRowMajor(3, pair[1]);
     W2Result[] last = new W2Result[1];
-    double[] times = time(() -> last[0] = Wasserstein.histogram(a, b, bins, 0.05));
+    double[][] times = time(() -> last[0] = Wasserstein.histogram(a, b, bins, 0.05));
     long before = allocatedBytes();
     Wasserstein.histogram(a, b, bins, 0.05);
     double megabytes = (allocatedBytes() - before) / 1e6;
-    return new HistogramRow(points, bins, median(times), times[0], last[0].cellsA(), last[0].cellsB(), last[0].w2sq(),
-        megabytes);
+    return new HistogramRow(points, bins, median(times[0]), times[0][0], median(times[1]), last[0].cellsA(),
+        last[0].cellsB(), last[0].w2sq(), megabytes);
   }
 
   /** Sinkhorn on the same-law regime at n points, capped at {@code maxIterations}, tolerance 1e-6. */
@@ -97,18 +101,24 @@ public final class OtBenchmark {
     return rows;
   }
 
-  private double[] time(Runnable task) {
+  /** {wall seconds, thread CPU seconds}, each sorted. */
+  private double[][] time(Runnable task) {
     for (int i = 0; i < warmup; i++) {
       task.run();
     }
-    double[] t = new double[repeats];
+    var threads = ManagementFactory.getThreadMXBean();
+    double[] wall = new double[repeats];
+    double[] cpu = new double[repeats];
     for (int i = 0; i < repeats; i++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       task.run();
-      t[i] = (System.nanoTime() - t0) / 1e9;
+      wall[i] = (System.nanoTime() - t0) / 1e9;
+      cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
     }
-    Arrays.sort(t);
-    return t;
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
+    return new double[][] {wall, cpu};
   }
 
   private static double median(double[] sorted) {
