@@ -25,6 +25,19 @@ public final class ExperimentOptions {
   @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides, e.g. ks.particles=500")
   List<String> overrides = new ArrayList<>();
 
+  /** The same options as launcher arguments, so a stage can be run as its own command. */
+  public List<String> asArgs() {
+    List<String> args = new ArrayList<>(List.of("--config", config.toString()));
+    if (profile != null) {
+      args.addAll(List.of("--profile", profile));
+    }
+    if (out != null) {
+      args.addAll(List.of("--out", out));
+    }
+    args.addAll(overrides);
+    return args;
+  }
+
   /** Loads and validates the configuration (exit code 2 on any problem, before any work). */
   public RunContext load() {
     Config c = ConfigLoader.load(config, profile, overrides);

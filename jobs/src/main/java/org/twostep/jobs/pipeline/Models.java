@@ -1,0 +1,91 @@
+package org.twostep.jobs.pipeline;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.twostep.common.config.ConfigHash;
+import org.twostep.common.error.InvalidConfigException;
+import org.twostep.common.error.InvalidInputException;
+import org.twostep.training.baselines.ImmConfig;
+import org.twostep.training.baselines.ImmGenerator;
+import org.twostep.training.config.MeanFlowConfig;
+import org.twostep.training.config.TrainingConfig;
+import org.twostep.training.deepparticle.CorrectedGenerator;
+import org.twostep.training.deepparticle.CorrectorModel;
+import org.twostep.training.deepparticle.CouplingKind;
+import org.twostep.training.deepparticle.DpConfig;
+import org.twostep.training.generate.Generator;
+import org.twostep.training.meanflow.Devices;
+import org.twostep.training.meanflow.MeanFlowGenerator;
+import org.twostep.training.meanflow.MeanFlowModel;
+
+/**
+ * The model names of SPEC §7 ({@code meanflow}, {@code meanflow_2step}, {@code meanflow_dp},
+ * {@code meanflow_dp_sinkhorn_<eps>}, {@code imm}): where each is stored, what its config hash covers, and how to open
+ * it as a {@link Generator}.
+ */
+public final class Models {
+  public static final String MEANFLOW = "meanflow";
+  public static final String MEANFLOW_DP = "meanflow_dp";
+  public static final String IMM = "imm";
+
+  private Models() {}
+
+  /** The stored name of the corrector the config trains: exact couplings, or the Sinkhorn ablation. */
+  public static String correctorName(Config c) {
+    DpConfig dp = DpConfig.from(c);
+    return dp.coupling() == CouplingKind.SINKHORN
+        ? MEANFLOW_DP + "_sinkhorn_" + String.format(Locale.ROOT, "%s", dp.sinkhornEps()) : MEANFLOW_DP;
+  }
+
+  /** Config hash of a model: the data it learned from, its network and its training sections. */
+  public static String hash(Config c, String storedModel) {
+    if (storedModel.equals(MEANFLOW)) {
+      return ConfigHash.of(c, "experiment", "sigma", "ks", "kpp", "model", "meanflow");
+    }
+    if (storedModel.equals(IMM)) {
+      return ConfigHash.of(c, "experiment", "sigma", "ks", "kpp", "model", "imm");
+    }
+    if (storedModel.startsWith(MEANFLOW_DP)) {
+      return ConfigHash.of(c, "experiment", "sigma", "ks", "kpp", "model", "meanflow", "dp");
+    }
+    throw new InvalidConfigException("--model", storedModel, "one of meanflow, meanflow_dp, imm");
+  }
+
+  /** The directory of a stored model. */
+  public static Path dir(RunLayoutPaths paths, String storedModel) {
+    return paths.models().resolve(storedModel);
+  }
+
+  /** The torus side L for KPP (outputs wrapped into [0, L)^d), null otherwise. */
+  public static Double torusLength(Config c) {
+    return c.getString("experiment.system").equals("kpp") ? c.getDouble("kpp.domain_length") : null;
+  }
+
+  /**
+   * Opens a model for sampling: {@code meanflow} with {@code steps} network evaluations, a corrector over the one-step
+   * MeanFlow, or IMM. The name is the stored model ({@code meanflow}, {@code meanflow_dp[...]}, {@code imm}).
+   */
+  public static Generator open(Config c, RunLayoutPaths paths, String storedModel, int steps) {
+    TrainingConfig training = TrainingConfig.from(c);
+    MeanFlowConfig mf = MeanFlowConfig.from(c);
+    Path dir = dir(paths, storedModel);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new InvalidInputException("model " + storedModel + " is not trained: " + dir + " does not exist (run "
+          + "`twostep train --stage " + (storedModel.startsWith(MEANFLOW_DP) ? "dp" : storedModel) + "` first)");
+    }
+    if (storedModel.equals(MEANFLOW)) {
+      return new MeanFlowGenerator(MeanFlowModel.load(dir, Devices.configure(training)), steps, mf.noiseScale());
+    }
+    if (storedModel.equals(IMM)) {
+      return ImmGenerator.load(dir, Devices.configure(training), ImmConfig.from(c).noiseScale());
+    }
+    Generator prior = open(c, paths, MEANFLOW, 1);
+    try {
+      return new CorrectedGenerator(prior, CorrectorModel.load(dir, Devices.configure(training)));
+    } catch (RuntimeException e) {
+      prior.close();
+      throw e;
+    }
+  }
+}

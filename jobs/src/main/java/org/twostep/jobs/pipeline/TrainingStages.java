@@ -1,0 +1,110 @@
+package org.twostep.jobs.pipeline;
+
+import com.typesafe.config.Config;
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.twostep.jobs.cli.RunContext;
+import org.twostep.training.baselines.ImmConfig;
+import org.twostep.training.baselines.ImmResult;
+import org.twostep.training.baselines.ImmTrainer;
+import org.twostep.training.config.MeanFlowConfig;
+import org.twostep.training.config.ModelConfig;
+import org.twostep.training.config.TrainingConfig;
+import org.twostep.training.data.ArrowTrainingData;
+import org.twostep.training.data.ParticleTableReader;
+import org.twostep.training.deepparticle.DeepParticleTrainer;
+import org.twostep.training.deepparticle.DpConfig;
+import org.twostep.training.deepparticle.DpResult;
+import org.twostep.training.generate.Generator;
+import org.twostep.training.meanflow.MeanFlowTrainer;
+import org.twostep.training.meanflow.TrainResult;
+
+/**
+ * The training stages on the driver: MeanFlow (SPEC §2), the DeepParticle corrector over the frozen MeanFlow (§3),
+ * IMM (§4). Each reads the train split of DIR/particles into Arrow once, resumes from its checkpoint, and skips a
+ * finished model with the same config hash.
+ */
+public final class TrainingStages {
+  /** The stage names of {@code train --stage}. */
+  public static final String MEANFLOW = "meanflow";
+  public static final String DP = "dp";
+  public static final String IMM = "imm";
+
+  private TrainingStages() {}
+
+  public static void train(RunContext ctx, String stage, PrintWriter out) {
+    switch (stage) {
+      case MEANFLOW -> meanflow(ctx, out);
+      case DP -> deepParticle(ctx, out);
+      case IMM -> imm(ctx, out);
+      default -> throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
+    }
+  }
+
+  static void meanflow(RunContext ctx, PrintWriter out) {
+    Config c = ctx.config();
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    try (ArrowTrainingData data = load(ctx, paths, out)) {
+      TrainResult r = new MeanFlowTrainer(ModelConfig.from(c), MeanFlowConfig.from(c), TrainingConfig.from(c),
+          c.getLong("experiment.seed"), Models.torusLength(c))
+          .train(data, Models.dir(paths, Models.MEANFLOW), Models.hash(c, Models.MEANFLOW));
+      var curve = r.card().trainingCurve();
+      report(out, ctx, Models.MEANFLOW, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(),
+          curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), r.card().configHash());
+    }
+  }
+
+  static void deepParticle(RunContext ctx, PrintWriter out) {
+    Config c = ctx.config();
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    String name = Models.correctorName(c);
+    try (ArrowTrainingData data = load(ctx, paths, out);
+        Generator prior = Models.open(c, paths, Models.MEANFLOW, 1)) {
+      DpResult r = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
+          c.getLong("experiment.seed"), Models.torusLength(c))
+          .train(prior, data, Models.dir(paths, name), Models.hash(c, name));
+      report(out, ctx, name, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN, r.card().configHash());
+      if (!r.skipped()) {
+        out.printf(Locale.ROOT, "train %s %s: time split %s%n", name, ctx.experiment(), r.times());
+      }
+    }
+  }
+
+  static void imm(RunContext ctx, PrintWriter out) {
+    Config c = ctx.config();
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    try (ArrowTrainingData data = load(ctx, paths, out)) {
+      ImmResult r = new ImmTrainer(ModelConfig.from(c), ImmConfig.from(c), TrainingConfig.from(c),
+          c.getLong("experiment.seed"), Models.torusLength(c))
+          .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM));
+      report(out, ctx, Models.IMM, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN,
+          r.card().configHash());
+    }
+  }
+
+  private static ArrowTrainingData load(RunContext ctx, RunLayoutPaths paths, PrintWriter out) {
+    ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), ctx.experiment(),
+        ctx.config().getInt("experiment.dim"), ctx.sigma().train().values());
+    long rows = 0;
+    for (int g = 0; g < data.sigmas().length; g++) {
+      rows += data.count(g);
+    }
+    out.printf(Locale.ROOT, "train %s: loaded %d train particles at %d sigma into Arrow (%.1f MiB) in %.2f s%n",
+        ctx.experiment(), rows, data.sigmas().length, data.bytes() / 1048576.0, data.loadSeconds());
+    out.flush();
+    return data;
+  }
+
+  private static void report(PrintWriter out, RunContext ctx, String model, boolean skipped, int steps, int from,
+      double seconds, double finalLoss, String hash) {
+    if (skipped) {
+      out.printf(Locale.ROOT, "train %s %s: finished model with config %s already there, skipped%n", model,
+          ctx.experiment(), hash);
+    } else {
+      out.printf(Locale.ROOT, "train %s %s: %d step(s) from step %d in %.1f s (%.1f steps/s)%s; config %s%n", model,
+          ctx.experiment(), steps, from, seconds, steps / Math.max(seconds, 1e-9),
+          Double.isNaN(finalLoss) ? "" : String.format(Locale.ROOT, ", final loss %.4f", finalLoss), hash);
+    }
+    out.flush();
+  }
+}

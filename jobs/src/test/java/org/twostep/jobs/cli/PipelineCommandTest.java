@@ -1,0 +1,73 @@
+package org.twostep.jobs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twostep.jobs.spark.Sessions;
+import picocli.CommandLine;
+
+/** The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work. */
+class PipelineCommandTest {
+  @TempDir Path dir;
+
+  static final String[] TINY = {
+      "ks.particles=96", "ks.t_end=0.002", "sigma.train=[20, 80]", "sigma.test=[20, 80, 120]",
+      "meanflow.steps=40", "meanflow.batch_size=64", "meanflow.checkpoint_every=20",
+      "dp.steps=20", "dp.batch_size=48", "dp.refresh_every=5", "dp.validate_every=10", "dp.checkpoint_every=10",
+      "dp.frame_samples=200", "dp.validation_size=20",
+      "imm.steps=20", "imm.batch_size=64", "imm.checkpoint_every=10",
+      "evaluate.histogram.bins=6", "report.width=320", "report.height=240", "report.image_bins=16",
+      "report.projection_sigma=[80, 120]"};
+
+  private String run(Path out) {
+    List<String> args = new ArrayList<>(List.of("pipeline", "--config", "../conf/ks-laminar-3d.conf", "--profile", "quick",
+        "--out", out.toString()));
+    args.addAll(List.of(TINY));
+    CommandLine cli = Twostep.commandLine();
+    StringWriter text = new StringWriter();
+    cli.setOut(new PrintWriter(text));
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args.toArray(String[]::new));
+    assertEquals(0, code, text + "\n" + err);
+    return text.toString();
+  }
+
+  @Test
+  void runsEveryStageAndASecondRunDoesNoWork() throws Exception {
+    Path out = dir.resolve("run");
+    String first = run(out);
+    assertTrue(first.contains("all 10 stages done"), first);
+    SparkSession spark = Sessions.get();
+    Dataset<Row> metrics = spark.read().parquet(out.resolve("metrics").toString());
+    Set<String> models = metrics.select("model").distinct().collectAsList().stream().map(r -> r.getString(0))
+        .collect(Collectors.toSet());
+    assertEquals(Set.of("meanflow", "meanflow_2step", "meanflow_dp", "imm", "noise_floor"), models);
+    assertEquals(5 * 3, metrics.select("model", "sigma").distinct().count(), "every model at every test sigma");
+    assertTrue(metrics.where("w2sq IS NULL OR w2sq < 0 OR isnan(w2sq)").isEmpty());
+    assertTrue(Files.exists(out.resolve("report.md")));
+    assertTrue(Files.list(out.resolve("plots")).anyMatch(p -> p.toString().endsWith(".png")));
+
+    String second = run(out);
+    assertTrue(second.contains("0 computed"), second);
+    assertTrue(second.contains("train meanflow ks-laminar-3d: finished model"), second);
+    assertTrue(second.contains("train meanflow_dp ks-laminar-3d: finished model"), second);
+    assertTrue(second.contains("train imm ks-laminar-3d: finished model"), second);
+    assertTrue(second.contains("generate meanflow_dp ks-laminar-3d: complete"), second);
+    assertFalse(second.contains(" step(s) from step"), "no training step runs again:\n" + second);
+  }
+}
