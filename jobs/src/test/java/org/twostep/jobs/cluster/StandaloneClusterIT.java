@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,11 @@ class StandaloneClusterIT {
 
   /** Eight tiny tasks: the whole cluster round trip in well under a minute. */
   static final String[] TINY = {"ks.particles=256", "ks.t_end=0.002", "sigma.train=[20, 40]", "sigma.test=[20, 40, 60]"};
+  /** The whole pipeline on the tiny clouds: a few hundred training steps per model. */
+  static final String[] TINY_PIPELINE = concat(TINY, "meanflow.steps=200", "meanflow.batch_size=128",
+      "meanflow.checkpoint_every=50", "dp.steps=100", "dp.batch_size=128", "imm.steps=100", "imm.batch_size=128");
+  /** Columns that are wall times or the code version, equal only by accident between two runs. */
+  static final String[] TIMES = {"seconds", "code_version"};
   /** Nine tasks of a few seconds each, long enough to lose a worker or the driver in the middle. */
   static final String[] LONG = {"ks.particles=4000", "ks.t_end=0.06", "sigma.train=[20, 40, 80]",
       "sigma.test=[20, 60, 100]"};
@@ -71,23 +77,39 @@ class StandaloneClusterIT {
 
   @Test
   @Order(1)
-  void clusterRunEqualsTheEmbeddedRunBitForBit() throws Exception {
-    Path embedded = embedded("tiny", TINY);
+  void clusterPipelineEqualsTheEmbeddedRunBitForBit() throws Exception {
+    Path embedded = embedded("pipeline-tiny", "pipeline", TINY_PIPELINE);
     Path out = WORK.resolve("cluster-tiny");
+    Path log = WORK.resolve("submit-tiny.log");
     long t0 = System.nanoTime();
-    Process p = cluster.submit(WORK.resolve("submit-tiny.log"), Map.of(), simulate(out, TINY));
-    assertExit(0, p, WORK.resolve("submit-tiny.log"), 5);
-    timing("cluster simulate, 8 tiny tasks (incl. executor start)", t0);
-    String log = Files.readString(WORK.resolve("submit-tiny.log"));
-    assertTrue(log.contains("8 task(s) planned, 0 skipped (complete), 8 computed"), log);
+    Process p = cluster.submit(log, Map.of(), command("pipeline", out, TINY_PIPELINE));
+    assertExit(0, p, log, 12);
+    timing("cluster pipeline, tiny (8 simulate tasks, 3 models)", t0);
+    String driver = Files.readString(log);
+    assertTrue(driver.contains("8 task(s) planned, 0 skipped (complete), 8 computed"), tail(driver));
+    assertTrue(Pattern.compile("all \\d+ stages done").matcher(driver).find(), tail(driver));
     assertTrue(cluster.log("master").contains("Registering app twostep"), "the app ran on the standalone master");
-    Tables.assertSameBits(spark, embedded.resolve("particles").toString(), out.resolve("particles").toString());
+    for (String table : List.of("particles", "generated")) {
+      Tables.assertSameBits(spark, embedded.resolve(table).toString(), out.resolve(table).toString(), TIMES);
+    }
+    // W2 is computed inside one task per pair: bit for bit. The moment errors are Spark aggregates whose summation
+    // order follows the partitioning (local[*] vs two executors), so they agree to rounding only.
+    String em = embedded.resolve("metrics").toString();
+    String cm = out.resolve("metrics").toString();
+    Tables.assertSameBits(spark, em, cm, concat(TIMES, "mean_error", "cov_error"));
+    Tables.assertClose(spark, em, cm, List.of("model", "metric", "sigma_index"), List.of("mean_error", "cov_error"), 1e-12);
+    List<String> models = List.of("meanflow", "meanflow_dp", "imm");
+    for (String m : models) {
+      Path params = Path.of("models", m, "params.ndlist");
+      assertEquals(-1L, Files.mismatch(embedded.resolve(params), out.resolve(params)), m + " trained bit for bit");
+    }
     List<String> markers = Tables.markers(out.resolve("particles"));
     assertEquals(Tables.markers(embedded.resolve("particles")), markers);
     String marker = Files.readString(out.resolve("particles").resolve(markers.get(0)));
     String embeddedMarker = Files.readString(embedded.resolve("particles").resolve(markers.get(0)));
     assertEquals(field(embeddedMarker, "config_hash"), field(marker, "config_hash"));
     assertNotEquals("0.1.0-dev", field(marker, "code_version"), "the thin jar carries its Implementation-Version");
+    assertTrue(Files.isRegularFile(out.resolve("report.md")));
   }
 
   @Test
@@ -110,7 +132,7 @@ class StandaloneClusterIT {
   @Test
   @Order(3)
   void aWorkerKilledMidRunChangesNothing() throws Exception {
-    Path embedded = embedded("long", LONG);
+    Path embedded = embedded("long", "simulate", LONG);
     Path out = WORK.resolve("cluster-worker-kill");
     Path log = WORK.resolve("submit-worker-kill.log");
     long t0 = System.nanoTime();
@@ -130,7 +152,7 @@ class StandaloneClusterIT {
   @Test
   @Order(4)
   void aDriverKilledMidWriteLeavesNothingCompleteAndTheRerunFinishes() throws Exception {
-    Path embedded = embedded("long", LONG);
+    Path embedded = embedded("long", "simulate", LONG);
     Path out = WORK.resolve("cluster-driver-kill");
     Path log = WORK.resolve("submit-driver-kill.log");
     Process p = cluster.submit(log, Map.of(), simulate(out, LONG));
@@ -149,19 +171,83 @@ class StandaloneClusterIT {
     assertEquals(9, Tables.markers(table).size());
   }
 
+  @Test
+  @Order(5)
+  void aDriverKilledDuringDpTrainingResumesFromTheCheckpointWhenThePipelineIsRerun() throws Exception {
+    Path out = WORK.resolve("cluster-dp-kill");
+    copyTree(WORK.resolve("cluster-tiny/particles"), out.resolve("particles")); // simulate and MeanFlow are done
+    copyTree(WORK.resolve("cluster-tiny/models/meanflow"), out.resolve("models/meanflow"));
+    String[] dp = concat(TINY_PIPELINE, "pipeline.models=[meanflow_dp]", "dp.steps=3000", "dp.checkpoint_every=250",
+        "dp.patience=1000");
+    Path log = WORK.resolve("submit-dp-kill.log");
+    Process p = cluster.submit(log, Map.of(), command("pipeline", out, dp));
+    Path checkpoint = out.resolve("models/meanflow_dp/checkpoint/card.json");
+    awaitFile(checkpoint, "\"stepsDone\"\\s*:\\s*([5-9]\\d\\d|\\d{4})", p, 6);
+    p.destroyForcibly().waitFor(); // SIGKILL of the driver, which trains DP, after its checkpoint at step >= 500
+    assertFalse(Files.exists(out.resolve("models/meanflow_dp/card.json")), "no finished model yet");
+    Path rerunLog = WORK.resolve("submit-dp-rerun.log");
+    Process rerun = cluster.submit(rerunLog, Map.of(), command("pipeline", out, dp));
+    assertExit(0, rerun, rerunLog, 10);
+    String driver = Files.readString(rerunLog);
+    assertTrue(driver.contains("finished model with config") && driver.contains("train meanflow "),
+        "MeanFlow is not retrained: " + tail(driver));
+    Matcher m = Pattern.compile("train meanflow_dp \\S+: (\\d+) step\\(s\\) from step (\\d+)").matcher(driver);
+    assertTrue(m.find(), tail(driver));
+    assertTrue(Integer.parseInt(m.group(2)) >= 500, "resumed from the checkpoint, not step 0: " + m.group());
+    assertEquals(3000, Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)), m.group());
+    assertTrue(Files.readString(out.resolve("models/meanflow_dp/card.json")).matches("(?s).*\"finished\"\\s*:\\s*true.*"));
+    assertTrue(Pattern.compile("all \\d+ stages done").matcher(driver).find(), tail(driver));
+  }
+
+  private static void awaitFile(Path file, String regex, Process p, int minutes) throws Exception {
+    Pattern pattern = Pattern.compile(regex);
+    long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+    while (System.nanoTime() < end) {
+      if (Files.exists(file) && pattern.matcher(read(file)).find()) {
+        return;
+      }
+      if (!p.isAlive()) {
+        throw new AssertionError("submission ended (" + p.exitValue() + ") before " + file + " matched " + regex);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(file + " never matched " + regex);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var s = Files.walk(from)) {
+      for (Path f : s.toList()) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(f, t);
+        }
+      }
+    }
+  }
+
   private static String[] simulate(Path out, String... overrides) {
-    List<String> a = new ArrayList<>(List.of("simulate", "--config", CONFIG, "--profile", "quick", "--out", out.toString()));
-    a.addAll(List.of(overrides));
-    return a.toArray(String[]::new);
+    return command("simulate", out, overrides);
+  }
+
+  private static String[] command(String command, Path out, String... overrides) {
+    return concat(new String[] {command, "--config", CONFIG, "--profile", "quick", "--out", out.toString()}, overrides);
+  }
+
+  static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(String[]::new);
   }
 
   /** The embedded run (local[*] in this JVM, the launcher's code path), once per configuration. */
-  private static synchronized Path embedded(String name, String... overrides) {
+  private static synchronized Path embedded(String name, String command, String... overrides) {
     return EMBEDDED.computeIfAbsent(name, n -> {
       Path out = WORK.resolve("embedded-" + n);
       long t0 = System.nanoTime();
-      assertEquals(0, Twostep.execute(simulate(out, overrides)), "embedded simulate " + n);
-      timing("embedded simulate, " + n, t0);
+      assertEquals(0, Twostep.execute(command(command, out, overrides)), "embedded " + command + " " + n);
+      timing("embedded " + command + ", " + n, t0);
       return out;
     });
   }
