@@ -46,6 +46,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       EigenvalueStudyJob.Summary e = EigenvalueStudyJob.run(spark, ctx, force);
       out.printf(Locale.ROOT, "warm start %s: %d run(s) planned, %d skipped (complete), %d computed in %.1f s -> %s%n",
           ctx.experiment(), e.planned(), e.skipped(), e.computed(), e.seconds(), ctx.layout().eigenvalues());
+      if (!e.absentStarts().isEmpty()) {
+        out.printf(Locale.ROOT, "warm start %s: start(s) %s left out: their model is not in %s%n", ctx.experiment(),
+            e.absentStarts(), ctx.layout().generated());
+      }
     }
     out.flush();
     return 0;

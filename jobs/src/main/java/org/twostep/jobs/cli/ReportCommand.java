@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.twostep.common.config.ConfigHash;
 import org.twostep.common.data.ParticleCloud;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.evaluation.config.EvaluateConfig;
@@ -35,6 +37,7 @@ import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code twostep report}: reads metrics/, eigenvalues/ and the clouds at the configured sigma, and writes the PNG
@@ -45,19 +48,62 @@ import picocli.CommandLine.Mixin;
 public final class ReportCommand implements Callable<Integer> {
   @Mixin ExperimentOptions options;
 
+  @Option(names = "--force", description = "Rewrite the report even if its inputs have not changed.")
+  boolean force;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     RunContext ctx = options.load();
     ReportConfig.from(ctx.config(), ctx.sigma()); // validates report.* before Spark starts
-    ReportWriter.Written w = write(Sessions.get(), ctx);
     Path dir = localDir(ctx.layout().root());
     PrintWriter out = spec.commandLine().getOut();
+    SparkSession spark = Sessions.get();
+    String fingerprint = fingerprint(spark, ctx);
+    Path marker = dir.resolve("plots").resolve("_DONE.report.json");
+    if (!force && Files.exists(dir.resolve("report.md")) && Files.exists(marker)
+        && Files.readString(marker).equals(fingerprint)) {
+      out.printf(Locale.ROOT, "report %s: up to date (same configuration and tables) -> %s%n", ctx.experiment(),
+          dir.resolve("report.md"));
+      out.flush();
+      return 0;
+    }
+    ReportWriter.Written w = write(spark, ctx);
+    Files.writeString(marker, fingerprint);
     out.printf(Locale.ROOT, "report %s: %s and %d plot(s) in %s%n", ctx.experiment(), w.report(), w.plots().size(),
         dir.resolve("plots"));
     out.flush();
     return 0;
+  }
+
+  /**
+   * What the report depends on: the configuration (but run-time knobs) and every published unit of the tables it
+   * reads (their {@code _DONE} markers' paths, sizes and times: a republished unit changes it).
+   */
+  static String fingerprint(SparkSession spark, RunContext ctx) throws IOException {
+    java.util.TreeSet<String> sections = new java.util.TreeSet<>(ctx.config().root().keySet());
+    sections.removeAll(java.util.Set.of("simulate", "pipeline", "ablate"));
+    StringBuilder sb = new StringBuilder(ConfigHash.of(ctx.config(), sections.toArray(String[]::new)));
+    java.util.TreeSet<String> markers = new java.util.TreeSet<>();
+    for (String table : List.of(ctx.layout().particles(), ctx.layout().generated(), ctx.layout().metrics(),
+        ctx.layout().eigenvalues(), EigenvalueStudyJob.frontSpeedTable(ctx))) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(table);
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(p)) {
+        continue;
+      }
+      var files = fs.listFiles(p, true);
+      while (files.hasNext()) {
+        var f = files.next();
+        if (f.getPath().getName().startsWith("_DONE.")) {
+          markers.add(f.getPath() + " " + f.getLen() + " " + f.getModificationTime());
+        }
+      }
+    }
+    markers.forEach(m -> sb.append('\n').append(m));
+    return "{\"inputs\":\"" + ConfigHash.of(com.typesafe.config.ConfigFactory.parseMap(
+        java.util.Map.of("inputs", sb.toString())), "inputs") + "\"}";
   }
 
   /** Reads the run's tables and writes the plots and report.md (what the command and a pipeline call). */

@@ -37,8 +37,12 @@ import org.twostep.simulation.config.SimulationSetup;
 public final class EigenvalueStudyJob {
   private EigenvalueStudyJob() {}
 
-  /** What a run did (all zero for a KS experiment, which has no eigenvalue). */
-  public record Summary(int planned, int skipped, int computed, String configHash, double seconds) {}
+  /**
+   * What a run did (all zero for a KS experiment, which has no eigenvalue); {@code absentStarts} are the starts left
+   * out because their model is in none of generated/ (the pipeline did not train it).
+   */
+  public record Summary(int planned, int skipped, int computed, String configHash, double seconds,
+      List<String> absentStarts) {}
 
   /** One task: a start at one D, with its initial cloud (row-major; null for the cold start and the scan). */
   record Task(double sigma, int sigmaIndex, String start, int dim, double[] initial) implements Serializable {}
@@ -48,7 +52,7 @@ public final class EigenvalueStudyJob {
   /** The hash of what the study depends on: everything but the report, the metric choice and run-time knobs. */
   public static String configHash(Config config) {
     TreeSet<String> sections = new TreeSet<>(config.root().keySet());
-    sections.removeAll(Set.of("report", "evaluate", "simulate"));
+    sections.removeAll(Set.of("report", "evaluate", "simulate", "pipeline", "ablate"));
     return ConfigHash.of(config, sections.toArray(String[]::new));
   }
 
@@ -62,13 +66,19 @@ public final class EigenvalueStudyJob {
     Config config = ctx.config();
     String hash = configHash(config);
     if (!config.getString("experiment.system").equals("kpp")) {
-      return new Summary(0, 0, 0, hash, 0);
+      return new Summary(0, 0, 0, hash, 0, List.of());
     }
     WarmStartConfig ws = WarmStartConfig.from(config);
     int dim = config.getInt("experiment.dim");
     String experiment = ctx.experiment();
     double[] test = ctx.sigma().test().values();
     Map<String, ParticleCloud> initial = initialClouds(spark, ctx, ws, test, dim);
+    List<String> absent = new ArrayList<>();
+    for (Start s : ws.starts()) {
+      if (s.model() != null && !initial.containsKey(s.model() + "@" + ctx.sigma().indexOf(test[0]))) {
+        absent.add(s.label());
+      }
+    }
     PartitionPublisher eigen = new PartitionPublisher(spark, ctx.layout().eigenvalues());
     PartitionPublisher scan = new PartitionPublisher(spark, frontSpeedTable(ctx));
     eigen.sweepStaging();
@@ -77,6 +87,9 @@ public final class EigenvalueStudyJob {
     for (double d : test) {
       int index = ctx.sigma().indexOf(d);
       for (Start s : ws.starts()) {
+        if (absent.contains(s.label())) {
+          continue;
+        }
         ParticleCloud c = s == Start.COLD ? null : initial.get(s.model() + "@" + index);
         planned.add(new Task(d, index, s.label(), dim, c == null ? null : c.toRowMajor()));
       }
@@ -95,7 +108,7 @@ public final class EigenvalueStudyJob {
       compute(spark, ctx, hash, pending, eigen, scan);
     }
     return new Summary(planned.size(), planned.size() - pending.size(), pending.size(), hash,
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9, absent);
   }
 
   private static void compute(SparkSession spark, RunContext ctx, String hash, List<Task> pending,
@@ -135,7 +148,10 @@ public final class EigenvalueStudyJob {
     return study.run(t.sigma(), t.sigmaIndex(), start, init).stream().map(MetricTables::toRow).toList();
   }
 
-  /** The generated clouds the warm starts need, by "model@sigma_index"; a missing one names model and sigma. */
+  /**
+   * The generated clouds the warm starts need, by "model@sigma_index". A model in none of generated/ is left out (its
+   * start is skipped); one present at some test D but missing at another is bad input naming model and sigma.
+   */
   private static Map<String, ParticleCloud> initialClouds(SparkSession spark, RunContext ctx, WarmStartConfig ws,
       double[] test, int dim) {
     Set<String> models = new TreeSet<>();
@@ -164,6 +180,9 @@ public final class EigenvalueStudyJob {
           .add(org.apache.spark.sql.RowFactory.create(v));
     }
     for (String m : models) {
+      if (points.keySet().stream().noneMatch(k -> k.startsWith(m + "@"))) {
+        continue;
+      }
       for (double d : test) {
         String key = m + "@" + ctx.sigma().indexOf(d);
         if (!points.containsKey(key)) {

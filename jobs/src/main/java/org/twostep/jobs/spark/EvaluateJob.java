@@ -53,10 +53,13 @@ public final class EvaluateJob {
   public record Summary(int planned, int skipped, int computed, String configHash, double seconds,
       List<MetricRow> rows) {}
 
-  /** The hash of everything the metrics depend on: all sections but the report's, the study's and run-time knobs. */
+  /**
+   * The hash of everything the metrics depend on: every section (upstream stages decide the clouds) but the report's,
+   * the warm-start study's, and the launcher's own (run-time threads, the pipeline's model list, ablations).
+   */
   public static String configHash(Config config) {
     TreeSet<String> sections = new TreeSet<>(config.root().keySet());
-    sections.removeAll(Set.of("report", "warm_start", "simulate"));
+    sections.removeAll(Set.of("report", "warm_start", "simulate", "pipeline", "ablate"));
     return ConfigHash.of(config, sections.toArray(String[]::new));
   }
 

@@ -87,6 +87,13 @@ class EvaluateReportCommandTest {
     Result report = run(args("report", "ks-laminar-3d", out, o));
     assertEquals(0, report.code(), report.err());
     List<Path> pictures = linkedPictures(out, 640, 400);
+    Result again = run(args("report", "ks-laminar-3d", out, o));
+    assertTrue(again.out().contains("up to date"), "a second run does no work: " + again.out());
+    GeneratedFixtures.write(SPARK, ctx, "imm", "test", GeneratedFixtures.shiftX(0.3));
+    assertTrue(run(args("evaluate", "ks-laminar-3d", out, o)).out().contains("3 computed"), "only imm's pairs");
+    Result redo = run(args("report", "ks-laminar-3d", out, o));
+    assertFalse(redo.out().contains("up to date"), "new metrics make the report stale: " + redo.out());
+    assertTrue(Files.readString(out.resolve("report.md")).contains("| sigma | imm | meanflow |"));
     // W2 vs sigma and the default projections: one sigma in range (20 or 40) and the extrapolation 60
     assertEquals(3, pictures.size(), pictures.toString());
     assertTrue(pictures.get(2).getFileName().toString().contains("60"), pictures.toString());

@@ -83,9 +83,13 @@ class EigenvalueStudyJobTest {
   }
 
   @Test
-  void aMissingStartCloudNamesModelAndSigma() throws IOException {
+  void aModelAbsentEverywhereIsLeftOutButAHoleIsNamedWithModelAndSigma() throws IOException {
     RunContext ctx = simulated();
     GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", d -> d);
+    EigenvalueStudyJob.Summary s = EigenvalueStudyJob.run(SPARK, ctx, false);
+    assertEquals(List.of("meanflow_dp"), s.absentStarts(), "the pipeline did not train it");
+    assertEquals(3 * 2, s.planned());
+    GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", GeneratedFixtures.where(col("sigma_index").notEqual(0)));
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> EigenvalueStudyJob.run(SPARK, ctx, false));
     assertTrue(e.getMessage().contains("meanflow_dp") && e.getMessage().contains("sigma 0.0625"), e.getMessage());
   }
