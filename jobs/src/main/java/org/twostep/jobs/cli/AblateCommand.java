@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
  * on the stored MeanFlow model into {@code DIR/ablate/<setting>/} (skipped when already finished with the same
  * config), then scores it at every test sigma with the evaluation metric against the test split, and records the
  * training wall time and the peak resident memory of the training (Linux VmHWM, reset before each setting).
- * Writes {@code DIR/ablate/ablation.csv} and prints a table: sigma down, settings across.
+ * Writes {@code DIR/ablate/ablation.csv} (merged with other settings recorded there) and prints a table: sigma
+ * down, settings across.
  */
 @Command(name = "ablate", mixinStandardHelpOptions = true,
     description = "Train one corrector per setting of the swept dp.* keys; W2 per test sigma, wall time, peak memory.")
@@ -191,8 +192,21 @@ public final class AblateCommand implements Callable<Integer> {
     return out;
   }
 
+  /** Writes the rows of this run, keeping the rows of other settings an earlier run recorded. */
   private static void write(Path file, Map<String, Result> results) {
     StringBuilder sb = new StringBuilder("setting,sigma,in_training_range,metric,w2sq,w2,train_seconds,steps,peak_rss_mb\n");
+    if (Files.isRegularFile(file)) {
+      try {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          int end = line.indexOf("\",");
+          if (line.startsWith("\"") && end > 0 && !results.containsKey(line.substring(1, end))) {
+            sb.append(line).append('\n');
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
     results.forEach((name, r) -> {
       for (MetricRow m : r.rows) {
         sb.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%.6g,%.6g,%.1f,%d,%.0f%n", name, m.sigma(),
