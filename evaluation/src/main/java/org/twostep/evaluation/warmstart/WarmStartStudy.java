@@ -68,8 +68,7 @@ public final class WarmStartStudy {
   public FrontSpeed frontSpeed(double sigma, int sigmaIndex) {
     List<FrontSpeed.Point> scan = new ArrayList<>();
     for (double lambda : config.lambdaGrid()) {
-      KppConfig k = new KppConfig(lambda, kpp.direction(), kpp.substeps(), kpp.particles(), kpp.referenceGenerations(),
-          kpp.theta(), kpp.domainLength());
+      KppConfig k = kpp.withLambda(lambda);
       EigenTrace t = system(k).run(coldStart(), sigma, config.generations(), simulation.seeds(sigma, REPLICA)).trace();
       scan.add(new FrontSpeed.Point(lambda, secondHalfMean(t)));
     }

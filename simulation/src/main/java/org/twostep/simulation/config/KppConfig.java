@@ -13,9 +13,10 @@ import org.twostep.common.error.InvalidConfigException;
  * @param referenceGenerations generations of the cold run that gives the reference cloud
  * @param theta amplitude of the time-periodic part of the cellular flow
  * @param domainLength side L of the torus, a whole multiple of 2 pi so the flows are periodic on it
+ * @param resampleEvery substeps between multinomial resamplings; weights accumulate in between
  */
 public record KppConfig(double lambda, int direction, int substeps, int particles, int referenceGenerations,
-    double theta, double domainLength) {
+    double theta, double domainLength, int resampleEvery) {
 
   private static final double TWO_PI = 2 * Math.PI;
 
@@ -29,6 +30,7 @@ public record KppConfig(double lambda, int direction, int substeps, int particle
     double periods = domainLength / TWO_PI;
     check(periods >= 0.5 && Math.abs(periods - Math.rint(periods)) <= 1e-9 * periods, "kpp.domain_length",
         domainLength, "a positive whole multiple of 2 pi (the flows' period)");
+    check(resampleEvery >= 1, "kpp.resample_every", resampleEvery, "a positive integer");
   }
 
   /** Reads and validates the {@code kpp} section; the direction must be an axis of {@code experiment.dim}. */
@@ -42,12 +44,19 @@ public record KppConfig(double lambda, int direction, int substeps, int particle
         ConfigReads.positiveInt(c, "kpp.particles"),
         ConfigReads.positiveInt(c, "kpp.reference_generations"),
         ConfigReads.number(c, "kpp.theta"),
-        ConfigReads.number(c, "kpp.domain_length"));
+        ConfigReads.number(c, "kpp.domain_length"),
+        ConfigReads.positiveInt(c, "kpp.resample_every"));
   }
 
   /** This configuration with another particle count (tests and benchmarks). */
   public KppConfig withParticles(int n) {
-    return new KppConfig(lambda, direction, substeps, n, referenceGenerations, theta, domainLength);
+    return new KppConfig(lambda, direction, substeps, n, referenceGenerations, theta, domainLength, resampleEvery);
+  }
+
+  /** This configuration at another lambda (the front-speed scan). */
+  public KppConfig withLambda(double newLambda) {
+    return new KppConfig(newLambda, direction, substeps, particles, referenceGenerations, theta, domainLength,
+        resampleEvery);
   }
 
   private static void check(boolean ok, String key, Object found, String expected) {

@@ -10,6 +10,8 @@ final class FeynmanKacState {
   private double[][] positionsSpare;
   private double[][] velocitySpare;
   final double[] weights;
+  /** Weights carried since the last resampling, mean 1 (all 1 right after one). */
+  final double[] carried;
   final int[] ancestors;
 
   FeynmanKacState(double[][] positions) {
@@ -20,6 +22,8 @@ final class FeynmanKacState {
     this.positionsSpare = new double[d][n];
     this.velocitySpare = new double[d][n];
     this.weights = new double[n];
+    this.carried = new double[n];
+    java.util.Arrays.fill(carried, 1.0);
     this.ancestors = new int[n];
   }
 
@@ -39,6 +43,23 @@ final class FeynmanKacState {
         nv[i] = v[ancestors[i]];
       }
     }
+  }
+
+  /** Keeps this substep's weights (carried times incremental) for the next one, rescaled to mean 1. */
+  void carryWeights() {
+    double sum = 0;
+    for (double w : weights) {
+      sum += w;
+    }
+    double scale = weights.length / sum;
+    for (int i = 0; i < weights.length; i++) {
+      carried[i] = weights[i] * scale;
+    }
+  }
+
+  /** After a resampling every particle starts with weight 1 again. */
+  void resetCarried() {
+    java.util.Arrays.fill(carried, 1.0);
   }
 
   /** Makes the gathered particles current: every particle i is now a copy of its ancestor. */

@@ -12,6 +12,9 @@ import org.twostep.simulation.parallel.BlockRunner;
  * (SPEC §1.2). Each of the M substeps per period: propagate {@code X += (v(t,X) + 2 D lambda e) dt +
  * sqrt(2 D dt) xi} and wrap into the torus; weight {@code w = exp(V(t+dt, X) dt)}, {@code V = D lambda^2 +
  * lambda e.v}; record {@code l_m = log(mean w)}; resample multinomially. Time runs on across generations.
+ * With {@code kpp.resample_every = k > 1} the weights of k substeps accumulate in carried weights c between
+ * resamplings and {@code l_m = log(sum c w / sum c)}, the same estimator with fewer resampling events (less
+ * genealogical collapse); k = 1 is the plain scheme.
  *
  * <p>The velocity at the new positions serves both the weight and the next substep's drift (same time, same
  * point), so the flow is evaluated once per substep and resampled with the particles. Noise and resampling
@@ -73,6 +76,10 @@ public final class FeynmanKacSystem {
         for (int s = 0; s < m; s++) {
           long step = (long) g * m + s;
           sum += kernel.propagateAndWeigh(step, seeds);
+          if ((step + 1) % kpp.resampleEvery() != 0) {
+            state.carryWeights();
+            continue;
+          }
           resampler.prepare(state.weights);
           runner.run(blocks, b -> {
             int from = b * BLOCK;
@@ -81,6 +88,7 @@ public final class FeynmanKacSystem {
             state.gather(from, to);
           });
           state.swap();
+          state.resetCarried();
         }
         perGeneration[g] = sum;
       }

@@ -20,6 +20,7 @@ final class SubstepKernel {
   private final double potential;
   private final double noiseScale;
   private final double[] blockSums;
+  private final double[] blockCarried;
   private final int blocks;
 
   SubstepKernel(VelocityField flow, KppConfig kpp, double diffusion, FeynmanKacState state, BlockRunner runner) {
@@ -35,6 +36,7 @@ final class SubstepKernel {
     this.noiseScale = Math.sqrt(2 * diffusion * dt);
     this.blocks = (state.size() + FeynmanKacSystem.BLOCK - 1) / FeynmanKacSystem.BLOCK;
     this.blockSums = new double[blocks];
+    this.blockCarried = new double[blocks];
     this.substeps = kpp.substeps();
   }
 
@@ -43,12 +45,16 @@ final class SubstepKernel {
     flow.evaluate(0.0, state.positions, 0, state.size(), state.velocity);
   }
 
-  /** Moves every particle through substep {@code step}, fills the weights and returns l_m = log(mean w). */
+  /**
+   * Moves every particle through substep {@code step}, fills the weights (carried times incremental) and returns
+   * l_m = log(sum c w / sum c), which is log(mean w) right after a resampling (c = 1).
+   */
   double propagateAndWeigh(long step, TaskSeeds seeds) {
     double tNext = (double) (step + 1) / substeps; // exact multiples of 1/M, no drift over many periods
     double[][] x = state.positions;
     double[][] v = state.velocity;
     double[] w = state.weights;
+    double[] c = state.carried;
     int n = state.size();
     runner.run(blocks, b -> {
       int from = b * FeynmanKacSystem.BLOCK;
@@ -62,16 +68,21 @@ final class SubstepKernel {
       }
       flow.evaluate(tNext, x, from, to, v);
       double sum = 0;
+      double carried = 0;
       for (int i = from; i < to; i++) {
-        w[i] = Math.exp((potential + lambda * v[direction][i]) * dt);
+        w[i] = Math.exp((potential + lambda * v[direction][i]) * dt) * c[i];
         sum += w[i];
+        carried += c[i];
       }
       blockSums[b] = sum;
+      blockCarried[b] = carried;
     });
     double total = 0;
-    for (double s : blockSums) {
-      total += s; // fixed block order: independent of the threads
+    double totalCarried = 0;
+    for (int b = 0; b < blocks; b++) {
+      total += blockSums[b]; // fixed block order: independent of the threads
+      totalCarried += blockCarried[b];
     }
-    return Math.log(total / n);
+    return Math.log(total / totalCarried);
   }
 }

@@ -19,7 +19,7 @@ class ConfigRecordsTest {
     assertEquals(new KsConfig(1.0, 200.0, 0.1, 0.05, 0.02, 2e-4, 10000, 100.0, LaminarProfile.GAUSSIAN), ks);
     assertEquals(100, ks.steps());
     KppConfig kpp = KppConfig.from(c, 2);
-    assertEquals(new KppConfig(1.0, 0, 100, 10000, 256, 1.0, 2 * Math.PI), kpp);
+    assertEquals(new KppConfig(1.0, 0, 100, 10000, 256, 1.0, 2 * Math.PI, 100), kpp);
     SimulationSetup setup = SimulationSetup.from(c);
     assertEquals(SystemKind.KS, setup.system());
     assertEquals(FlowKind.LAMINAR, setup.flow());
