@@ -211,10 +211,23 @@ public final class StatusCommand implements Callable<Integer> {
       splits.add(s.label());
     }
     return Map.of(
+        "generated", u -> generatedHash(config, u),
         "particles", u -> simulate,
         "eigenvalues", u -> splits.contains(u) ? simulate : study,
         "front_speed", u -> study,
         "metrics", u -> evaluate);
+  }
+
+  /** What generate stamps on a model's clouds: the model's hash and the sampling steps ({@code meanflow_2step}). */
+  private static String generatedHash(Config config, String unit) {
+    Matcher m = Pattern.compile("(.+)_(\\d+)step").matcher(unit);
+    String stored = m.matches() ? m.group(1) : unit;
+    String steps = m.matches() ? m.group(2) : "1";
+    try {
+      return org.twostep.jobs.pipeline.Models.hash(config, stored) + "-s" + steps;
+    } catch (org.twostep.common.error.InvalidConfigException unknownModel) {
+      return null; // not a model this configuration knows: listed unchecked
+    }
   }
 
   private static void put(Map<String, UnitStatus> found, UnitStatus u) {
