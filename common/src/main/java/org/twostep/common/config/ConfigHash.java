@@ -17,7 +17,7 @@ public final class ConfigHash {
 
   private ConfigHash() {}
 
-  /** The hash of the given top-level sections (absent sections are skipped), 16 hex digits. */
+  /** The hash of the given sections or key paths (absent ones are skipped), 16 hex digits. */
   public static String of(Config config, String... sections) {
     StringBuilder canonical = new StringBuilder();
     for (String section : sections) {
@@ -37,8 +37,11 @@ public final class ConfigHash {
     }
   }
 
-  /** The hash of everything `simulate` depends on. */
+  /**
+   * The hash of everything one simulate unit depends on besides its own sigma: not the grids, so a sweep that extends
+   * a grid recomputes only the new sigma (a unit's marker also records its sigma).
+   */
   public static String simulation(Config config) {
-    return of(config, "experiment", "sigma", "ks", "kpp");
+    return of(config, "experiment", "ks", "kpp");
   }
 }

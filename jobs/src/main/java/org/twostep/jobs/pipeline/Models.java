@@ -38,16 +38,19 @@ public final class Models {
         ? MEANFLOW_DP + "_sinkhorn_" + String.format(Locale.ROOT, "%s", dp.sinkhornEps()) : MEANFLOW_DP;
   }
 
-  /** Config hash of a model: the data it learned from, its network and its training sections. */
+  /**
+   * Config hash of a model: the data it learned from (the simulation and the training grid, not the test grid, so a
+   * sweep that extends the test grid reuses it), its network and its training sections.
+   */
   public static String hash(Config c, String storedModel) {
     if (storedModel.equals(MEANFLOW)) {
-      return ConfigHash.of(c, "experiment", "sigma", "ks", "kpp", "model", "meanflow");
+      return ConfigHash.of(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "meanflow");
     }
     if (storedModel.equals(IMM)) {
-      return ConfigHash.of(c, "experiment", "sigma", "ks", "kpp", "model", "imm");
+      return ConfigHash.of(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "imm");
     }
     if (storedModel.startsWith(MEANFLOW_DP)) {
-      return ConfigHash.of(c, "experiment", "sigma", "ks", "kpp", "model", "meanflow", "dp");
+      return ConfigHash.of(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "meanflow", "dp");
     }
     throw new InvalidConfigException("--model", storedModel, "one of meanflow, meanflow_dp, imm");
   }

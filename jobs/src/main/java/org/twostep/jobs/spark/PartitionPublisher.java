@@ -70,6 +70,11 @@ public final class PartitionPublisher {
    * with a marker carrying {@code markerJson}. Units already published are replaced.
    */
   public void publish(Dataset<Row> data, Collection<Unit> units, String markerJson) {
+    publish(data, units, u -> markerJson);
+  }
+
+  /** As {@link #publish(Dataset, Collection, String)} with a marker per unit. */
+  public void publish(Dataset<Row> data, Collection<Unit> units, java.util.function.Function<Unit, String> markerJson) {
     String staging = table + "/_staging-" + UUID.randomUUID();
     data.write().mode(SaveMode.ErrorIfExists).partitionBy("experiment", "sigma_index", UNIT).parquet(staging);
     try {
@@ -84,7 +89,7 @@ public final class PartitionPublisher {
         }
         Path tmp = new Path(dir, "_tmp." + UUID.randomUUID());
         try (OutputStream out = fs.create(tmp, false)) {
-          out.write(markerJson.getBytes(StandardCharsets.UTF_8));
+          out.write(markerJson.apply(u).getBytes(StandardCharsets.UTF_8));
         }
         rename(tmp, markerPath(u));
       }

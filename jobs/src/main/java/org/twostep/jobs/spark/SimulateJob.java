@@ -52,7 +52,7 @@ public final class SimulateJob {
     boolean kpp = config.getString("experiment.system").equals("kpp");
     List<TaskKey> pending = new ArrayList<>();
     for (TaskKey t : planned) {
-      boolean done = particles.isComplete(unit(t), hash) && (!kpp || eigen.isComplete(unit(t), hash));
+      boolean done = holds(particles, t, hash) && (!kpp || holds(eigen, t, hash));
       if (force || !done) {
         pending.add(t);
       }
@@ -77,15 +77,16 @@ public final class SimulateJob {
         .map(t -> simulate(rendered, threads, t))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      String marker = markerJson(hash, ctx.codeVersion());
       StructType schema = ParticleTables.particles(dim).add(PartitionPublisher.UNIT, DataTypes.StringType, false);
       JavaRDD<Row> rows = outputs.flatMap(o -> withUnit(ParticleTables.rows(o.key().experiment(), o.system(),
           o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(), o.key().replica(), o.columns())).iterator());
       Dataset<Row> df = spark.createDataFrame(rows, schema);
-      particles.publish(df, pending.stream().map(SimulateJob::unit).toList(), marker);
+      particles.publish(df, pending.stream().map(SimulateJob::unit).toList(),
+          u -> markerJson(hash, ctx.codeVersion(), sigmaOf(pending, u)));
       if (kpp) {
         Dataset<Row> eig = spark.createDataFrame(outputs.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA);
-        eigen.publish(eig, pending.stream().map(SimulateJob::unit).toList(), marker);
+        eigen.publish(eig, pending.stream().map(SimulateJob::unit).toList(),
+            u -> markerJson(hash, ctx.codeVersion(), sigmaOf(pending, u)));
       }
     } finally {
       outputs.unpersist(false);
@@ -141,8 +142,22 @@ public final class SimulateJob {
     return new PartitionPublisher.Unit(t.experiment(), t.sigmaIndex(), t.split().label());
   }
 
-  private static String markerJson(String hash, String codeVersion) {
-    return String.format(Locale.ROOT, "{\"config_hash\":\"%s\",\"code_version\":\"%s\",\"written_at\":\"%s\"}",
-        hash, codeVersion, java.time.Instant.now());
+  /** A unit holds this task's cloud: same config hash and same sigma (an extended grid can shift sigma_index). */
+  private static boolean holds(PartitionPublisher table, TaskKey t, String hash) {
+    String m = table.marker(unit(t));
+    return m != null && m.contains("\"config_hash\":\"" + hash + "\"") && m.contains(sigmaField(t.sigma()));
+  }
+
+  private static double sigmaOf(List<TaskKey> tasks, PartitionPublisher.Unit u) {
+    return tasks.stream().filter(t -> unit(t).equals(u)).findFirst().orElseThrow().sigma();
+  }
+
+  private static String sigmaField(double sigma) {
+    return "\"sigma\":" + Double.toString(sigma) + ",";
+  }
+
+  private static String markerJson(String hash, String codeVersion, double sigma) {
+    return String.format(Locale.ROOT, "{\"config_hash\":\"%s\",%s\"code_version\":\"%s\",\"written_at\":\"%s\"}",
+        hash, sigmaField(sigma), codeVersion, java.time.Instant.now());
   }
 }

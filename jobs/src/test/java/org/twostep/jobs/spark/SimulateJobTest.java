@@ -103,6 +103,21 @@ class SimulateJobTest {
   }
 
   @Test
+  void anExtendedGridSimulatesOnlyTheNewSigma() throws IOException {
+    String out = dir.resolve("run").toString();
+    SimulateJob.run(SPARK, context(dir, "ks-laminar-3d", out, KS_TINY), false, i -> { }, p -> { });
+    List<Row> before = sorted(out + "/particles");
+    List<String> extended = new ArrayList<>(List.of(KS_TINY));
+    extended.add("sigma.test=[20, 40, 60, 80]");
+    SimulateJob.Summary s = SimulateJob.run(SPARK, context(dir, "ks-laminar-3d", out, extended.toArray(String[]::new)),
+        false, i -> { }, p -> { });
+    assertEquals(2, s.computed(), "test and reference_b at the new sigma 80 only");
+    List<Row> after = SPARK.read().parquet(out + "/particles").where("sigma < 70").orderBy("sigma_index", "split",
+        "particle").collectAsList();
+    assertEquals(before, after, "existing units untouched");
+  }
+
+  @Test
   void twoRunsGiveIdenticalContentAndSplitsDiffer() throws IOException {
     RunContext a = context(dir, "ks-laminar-3d", dir.resolve("a").toString(), KS_TINY);
     RunContext b = context(dir, "ks-laminar-3d", dir.resolve("b").toString(), KS_TINY);
