@@ -1,5 +1,6 @@
 package org.twostep.evaluation.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 import java.util.List;
 import org.twostep.common.error.InvalidConfigException;
@@ -29,19 +30,19 @@ public record EvaluateConfig(MetricKind metric, int histogramBins, double paddin
   }
 
   public static EvaluateConfig from(Config c) {
-    String system = Reads.string(c, "experiment.system");
-    int dim = Reads.positiveInt(c, "experiment.dim");
-    MetricKind metric = MetricKind.of(Reads.string(c, "evaluate.metric"), system, dim);
+    String system = ConfigReads.string(c, "experiment.system");
+    int dim = ConfigReads.positiveInt(c, "experiment.dim");
+    MetricKind metric = MetricKind.of(ConfigReads.string(c, "evaluate.metric"), system, dim);
     if (metric.periodic() && !system.equals("kpp")) {
       throw new InvalidConfigException("evaluate.metric", metric.label(), "a non-periodic metric for system " + system);
     }
     if (metric == MetricKind.PROJECTED && dim < 3) {
       throw new InvalidConfigException("evaluate.metric", "projected", "a metric for " + dim + "D (projected needs 3D)");
     }
-    double length = system.equals("kpp") ? Reads.number(c, "kpp.domain_length") : 0;
-    return new EvaluateConfig(metric, Reads.positiveInt(c, "evaluate.histogram.bins"),
-        Reads.number(c, "evaluate.histogram.padding"), Reads.positiveInt(c, "evaluate.torus.bins"),
-        Reads.positiveInt(c, "evaluate.subsample.n"), length, Reads.strings(c, "evaluate.models"));
+    double length = system.equals("kpp") ? ConfigReads.number(c, "kpp.domain_length") : 0;
+    return new EvaluateConfig(metric, ConfigReads.positiveInt(c, "evaluate.histogram.bins"),
+        ConfigReads.number(c, "evaluate.histogram.padding"), ConfigReads.positiveInt(c, "evaluate.torus.bins"),
+        ConfigReads.positiveInt(c, "evaluate.subsample.n"), length, ConfigReads.strings(c, "evaluate.models"));
   }
 
   /** The bins column of {@code metrics/}: bins per axis for histogram metrics, points for the subsample EMD. */

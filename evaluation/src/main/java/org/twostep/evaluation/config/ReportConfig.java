@@ -1,5 +1,6 @@
 package org.twostep.evaluation.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 import java.util.List;
 import org.twostep.common.config.SigmaCatalogue;
@@ -24,7 +25,7 @@ public record ReportConfig(double[] projectionSigma, List<String> projectionMode
 
   /** Reads the section; an empty {@code report.projection_sigma} picks one in-range and one extrapolation sigma. */
   public static ReportConfig from(Config c, SigmaCatalogue sigma) {
-    double[] chosen = Reads.numbers(c, "report.projection_sigma");
+    double[] chosen = ConfigReads.numbers(c, "report.projection_sigma");
     for (int i = 0; i < chosen.length; i++) {
       boolean onTestGrid = false;
       for (double t : sigma.test().values()) {
@@ -36,8 +37,8 @@ public record ReportConfig(double[] projectionSigma, List<String> projectionMode
       }
     }
     return new ReportConfig(chosen.length > 0 ? chosen : defaultSigmas(sigma),
-        Reads.strings(c, "report.projection_models"), Reads.positiveInt(c, "report.image_bins"),
-        Reads.positiveInt(c, "report.width"), Reads.positiveInt(c, "report.height"));
+        ConfigReads.strings(c, "report.projection_models"), ConfigReads.positiveInt(c, "report.image_bins"),
+        ConfigReads.positiveInt(c, "report.width"), ConfigReads.positiveInt(c, "report.height"));
   }
 
   /** The test sigma nearest the middle of the training range, and the test sigma farthest outside it. */

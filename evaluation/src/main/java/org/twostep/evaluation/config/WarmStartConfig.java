@@ -1,5 +1,6 @@
 package org.twostep.evaluation.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,11 @@ public record WarmStartConfig(int generations, List<Start> starts, double[] lamb
 
   public static WarmStartConfig from(Config c) {
     List<Start> starts = new ArrayList<>();
-    for (String s : Reads.strings(c, "warm_start.starts")) {
+    for (String s : ConfigReads.strings(c, "warm_start.starts")) {
       starts.add(Start.of(s, "warm_start.starts"));
     }
-    return new WarmStartConfig(Reads.positiveInt(c, "warm_start.generations"), starts,
-        Reads.numbers(c, "warm_start.lambda_grid"));
+    return new WarmStartConfig(ConfigReads.positiveInt(c, "warm_start.generations"), starts,
+        ConfigReads.numbers(c, "warm_start.lambda_grid"));
   }
 
   @Override

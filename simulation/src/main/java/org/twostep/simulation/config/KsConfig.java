@@ -1,5 +1,6 @@
 package org.twostep.simulation.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 import org.twostep.common.error.InvalidConfigException;
 

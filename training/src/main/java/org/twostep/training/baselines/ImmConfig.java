@@ -1,8 +1,8 @@
 package org.twostep.training.baselines;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 import org.twostep.common.error.InvalidConfigException;
-import org.twostep.training.deepparticle.Reads;
 
 /**
  * The {@code imm} section: the IMM self-distillation baseline of SPEC §4.
@@ -34,20 +34,20 @@ public record ImmConfig(int steps, int batchSize, int groupSize, int depth, doub
 
   public static ImmConfig from(Config c) {
     return new ImmConfig(
-        Reads.intIn(c, "imm.steps", 1, Integer.MAX_VALUE),
-        Reads.intIn(c, "imm.batch_size", 2, 1 << 20),
-        Reads.intIn(c, "imm.group_size", 2, 1024),
-        Reads.intIn(c, "imm.depth", 1, 64),
-        Reads.doubleIn(c, "imm.lr", 0, 1, true),
-        Reads.doubleIn(c, "imm.lr_min", 0, 1, false),
-        Reads.doubleIn(c, "imm.adam_beta1", 0, 0.999999, false),
-        Reads.doubleIn(c, "imm.adam_beta2", 0, 0.999999, false),
-        Reads.doubleIn(c, "imm.adam_eps", 0, 1, true),
-        Reads.doubleIn(c, "imm.ema_decay", 0, 0.999999, false),
-        Reads.doubleIn(c, "imm.kernel_scale", 0, 100, true),
-        Reads.doubleIn(c, "imm.endpoint_fraction", 0, 1, false),
-        Reads.intIn(c, "imm.checkpoint_every", 1, Integer.MAX_VALUE),
-        Reads.doubleIn(c, "imm.noise_scale", 0, 100, true));
+        ConfigReads.intIn(c, "imm.steps", 1, Integer.MAX_VALUE),
+        ConfigReads.intIn(c, "imm.batch_size", 2, 1 << 20),
+        ConfigReads.intIn(c, "imm.group_size", 2, 1024),
+        ConfigReads.intIn(c, "imm.depth", 1, 64),
+        ConfigReads.doubleIn(c, "imm.lr", 0, 1, true),
+        ConfigReads.doubleIn(c, "imm.lr_min", 0, 1, false),
+        ConfigReads.doubleIn(c, "imm.adam_beta1", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "imm.adam_beta2", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "imm.adam_eps", 0, 1, true),
+        ConfigReads.doubleIn(c, "imm.ema_decay", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "imm.kernel_scale", 0, 100, true),
+        ConfigReads.doubleIn(c, "imm.endpoint_fraction", 0, 1, false),
+        ConfigReads.intIn(c, "imm.checkpoint_every", 1, Integer.MAX_VALUE),
+        ConfigReads.doubleIn(c, "imm.noise_scale", 0, 100, true));
   }
 
   /** A copy with another budget (tests). */

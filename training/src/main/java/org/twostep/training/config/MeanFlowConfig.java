@@ -1,5 +1,6 @@
 package org.twostep.training.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 
 /**
@@ -27,21 +28,21 @@ public record MeanFlowConfig(int steps, int batchSize, double lr, double lrMin, 
 
   public static MeanFlowConfig from(Config c) {
     return new MeanFlowConfig(
-        Keys.intIn(c, "meanflow.steps", 1, Integer.MAX_VALUE),
-        Keys.intIn(c, "meanflow.batch_size", 1, 1 << 22),
-        Keys.doubleIn(c, "meanflow.lr", 0, 1, true),
-        Keys.doubleIn(c, "meanflow.lr_min", 0, 1, false),
-        Keys.doubleIn(c, "meanflow.adam_beta1", 0, 0.999999, false),
-        Keys.doubleIn(c, "meanflow.adam_beta2", 0, 0.999999, false),
-        Keys.doubleIn(c, "meanflow.adam_eps", 0, 1, true),
-        Keys.doubleIn(c, "meanflow.ema_decay", 0, 0.999999, false),
-        Keys.doubleIn(c, "meanflow.flow_matching_fraction", 0, 1, false),
-        Keys.doubleIn(c, "meanflow.time_mean", -10, 10, false),
-        Keys.doubleIn(c, "meanflow.time_std", 0, 10, true),
-        Keys.doubleIn(c, "meanflow.adaptive_p", 0, 4, false),
-        Keys.doubleIn(c, "meanflow.adaptive_c", 0, 10, true),
-        Keys.intIn(c, "meanflow.checkpoint_every", 1, Integer.MAX_VALUE),
-        Keys.doubleIn(c, "meanflow.noise_scale", 0, 100, true));
+        ConfigReads.intIn(c, "meanflow.steps", 1, Integer.MAX_VALUE),
+        ConfigReads.intIn(c, "meanflow.batch_size", 1, 1 << 22),
+        ConfigReads.doubleIn(c, "meanflow.lr", 0, 1, true),
+        ConfigReads.doubleIn(c, "meanflow.lr_min", 0, 1, false),
+        ConfigReads.doubleIn(c, "meanflow.adam_beta1", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "meanflow.adam_beta2", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "meanflow.adam_eps", 0, 1, true),
+        ConfigReads.doubleIn(c, "meanflow.ema_decay", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "meanflow.flow_matching_fraction", 0, 1, false),
+        ConfigReads.doubleIn(c, "meanflow.time_mean", -10, 10, false),
+        ConfigReads.doubleIn(c, "meanflow.time_std", 0, 10, true),
+        ConfigReads.doubleIn(c, "meanflow.adaptive_p", 0, 4, false),
+        ConfigReads.doubleIn(c, "meanflow.adaptive_c", 0, 10, true),
+        ConfigReads.intIn(c, "meanflow.checkpoint_every", 1, Integer.MAX_VALUE),
+        ConfigReads.doubleIn(c, "meanflow.noise_scale", 0, 100, true));
   }
 
   /** A copy with another step count (tests and benchmarks). */

@@ -1,5 +1,6 @@
 package org.twostep.training.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 
 /**
@@ -27,14 +28,14 @@ public record ModelConfig(int width, int depth, int timeFrequencies, double time
 
   public static ModelConfig from(Config c) {
     return new ModelConfig(
-        Keys.intIn(c, "model.width", 1, 4096),
-        Keys.intIn(c, "model.depth", 1, 64),
-        Keys.intIn(c, "model.time_frequencies", 1, 256),
-        Keys.doubleIn(c, "model.time_freq_min", 0, 1e4, true),
-        Keys.doubleIn(c, "model.time_freq_max", 0, 1e4, true),
-        Keys.choice(c, "model.sigma_features", SigmaFeatureKind.class),
-        Keys.doubleIn(c, "model.head_gain", 0, 10, true),
-        Keys.choice(c, "sigma.transform", SigmaTransform.class));
+        ConfigReads.intIn(c, "model.width", 1, 4096),
+        ConfigReads.intIn(c, "model.depth", 1, 64),
+        ConfigReads.intIn(c, "model.time_frequencies", 1, 256),
+        ConfigReads.doubleIn(c, "model.time_freq_min", 0, 1e4, true),
+        ConfigReads.doubleIn(c, "model.time_freq_max", 0, 1e4, true),
+        ConfigReads.choice(c, "model.sigma_features", SigmaFeatureKind.class),
+        ConfigReads.doubleIn(c, "model.head_gain", 0, 10, true),
+        ConfigReads.choice(c, "sigma.transform", SigmaTransform.class));
   }
 
   /** The configuration of SPEC §2 with the given transform. */

@@ -1,5 +1,6 @@
 package org.twostep.training.config;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 
 /**
@@ -13,8 +14,8 @@ public record TrainingConfig(DeviceChoice device, int threads, int interopThread
 
   public static TrainingConfig from(Config c) {
     return new TrainingConfig(
-        Keys.choice(c, "training.device", DeviceChoice.class),
-        Keys.intIn(c, "training.threads", 1, 1024),
-        Keys.intIn(c, "training.interop_threads", 1, 1024));
+        ConfigReads.choice(c, "training.device", DeviceChoice.class),
+        ConfigReads.intIn(c, "training.threads", 1, 1024),
+        ConfigReads.intIn(c, "training.interop_threads", 1, 1024));
   }
 }

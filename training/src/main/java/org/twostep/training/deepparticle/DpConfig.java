@@ -1,5 +1,6 @@
 package org.twostep.training.deepparticle;
 
+import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
 import org.twostep.common.error.InvalidConfigException;
 
@@ -42,28 +43,28 @@ public record DpConfig(int steps, int batchSize, int refreshEvery, double lr, do
 
   public static DpConfig from(Config c) {
     return new DpConfig(
-        Reads.intIn(c, "dp.steps", 1, Integer.MAX_VALUE),
-        Reads.intIn(c, "dp.batch_size", 2, 20000),
-        Reads.intIn(c, "dp.refresh_every", 1, 1_000_000),
-        Reads.doubleIn(c, "dp.lr", 0, 1, true),
-        Reads.doubleIn(c, "dp.lr_min", 0, 1, false),
-        Reads.doubleIn(c, "dp.adam_beta1", 0, 0.999999, false),
-        Reads.doubleIn(c, "dp.adam_beta2", 0, 0.999999, false),
-        Reads.doubleIn(c, "dp.adam_eps", 0, 1, true),
-        Reads.intIn(c, "dp.width", 1, 4096),
-        Reads.intIn(c, "dp.blocks", 1, 64),
-        Reads.intIn(c, "dp.blocks_periodic", 1, 64),
-        Reads.choice(c, "dp.coupling", CouplingKind.class),
-        Reads.doubleIn(c, "dp.sinkhorn_eps", 0, 10, true),
-        Reads.doubleIn(c, "dp.beta", 0, 1e6, false),
-        Reads.choice(c, "dp.frame", FrameKind.class),
-        Reads.intIn(c, "dp.frame_samples", 2, 1 << 22),
-        Reads.doubleIn(c, "dp.validation_fraction", 0, 0.9, false),
-        Reads.intIn(c, "dp.validation_size", 0, 20000),
-        Reads.intIn(c, "dp.validate_every", 1, Integer.MAX_VALUE),
-        Reads.intIn(c, "dp.patience", 0, 1_000_000),
-        Reads.intIn(c, "dp.checkpoint_every", 1, Integer.MAX_VALUE),
-        Reads.bool(c, "dp.overlap"));
+        ConfigReads.intIn(c, "dp.steps", 1, Integer.MAX_VALUE),
+        ConfigReads.intIn(c, "dp.batch_size", 2, 20000),
+        ConfigReads.intIn(c, "dp.refresh_every", 1, 1_000_000),
+        ConfigReads.doubleIn(c, "dp.lr", 0, 1, true),
+        ConfigReads.doubleIn(c, "dp.lr_min", 0, 1, false),
+        ConfigReads.doubleIn(c, "dp.adam_beta1", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "dp.adam_beta2", 0, 0.999999, false),
+        ConfigReads.doubleIn(c, "dp.adam_eps", 0, 1, true),
+        ConfigReads.intIn(c, "dp.width", 1, 4096),
+        ConfigReads.intIn(c, "dp.blocks", 1, 64),
+        ConfigReads.intIn(c, "dp.blocks_periodic", 1, 64),
+        ConfigReads.choice(c, "dp.coupling", CouplingKind.class),
+        ConfigReads.doubleIn(c, "dp.sinkhorn_eps", 0, 10, true),
+        ConfigReads.doubleIn(c, "dp.beta", 0, 1e6, false),
+        ConfigReads.choice(c, "dp.frame", FrameKind.class),
+        ConfigReads.intIn(c, "dp.frame_samples", 2, 1 << 22),
+        ConfigReads.doubleIn(c, "dp.validation_fraction", 0, 0.9, false),
+        ConfigReads.intIn(c, "dp.validation_size", 0, 20000),
+        ConfigReads.intIn(c, "dp.validate_every", 1, Integer.MAX_VALUE),
+        ConfigReads.intIn(c, "dp.patience", 0, 1_000_000),
+        ConfigReads.intIn(c, "dp.checkpoint_every", 1, Integer.MAX_VALUE),
+        ConfigReads.bool(c, "dp.overlap"));
   }
 
   /** Residual blocks for the domain: more on tori [paper]. */
