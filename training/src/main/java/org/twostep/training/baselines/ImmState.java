@@ -1,5 +1,7 @@
 package org.twostep.training.baselines;
 
+import org.twostep.training.meanflow.Ema;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,7 +21,7 @@ final class ImmState implements AutoCloseable {
   private final List<NDArray> params;
   private final MeanFlowNet net;
   private final DpAdam adam;
-  private final ImmEma ema;
+  private final Ema ema;
 
   private ImmState(NDManager manager, NetSpec spec, List<NDArray> params, List<NDArray> means,
       List<NDArray> variances, List<NDArray> averages, int updates, ImmConfig c) {
@@ -28,7 +30,7 @@ final class ImmState implements AutoCloseable {
     params.forEach(p -> p.setRequiresGradient(true));
     this.net = MeanFlowNet.of(spec, manager, DataType.FLOAT32, params);
     this.adam = new DpAdam(params, means, variances, updates, c.adamBeta1(), c.adamBeta2(), c.adamEps());
-    this.ema = new ImmEma(params, averages, c.emaDecay());
+    this.ema = new Ema(params, averages, c.emaDecay());
   }
 
   static ImmState fresh(NDManager parent, NetSpec spec, ImmConfig c, double headGain, long seed) {
@@ -67,7 +69,7 @@ final class ImmState implements AutoCloseable {
     return adam;
   }
 
-  ImmEma ema() {
+  Ema ema() {
     return ema;
   }
 

@@ -7,15 +7,16 @@ import org.twostep.training.nn.TorchOps;
 
 /**
  * Exponential moving average of the weights, used for sampling (SPEC §2). The decay warms up as
- * {@code min(decay, (1 + k) / (10 + k))} so a short run is not dominated by the initial weights.
+ * {@code min(decay, (1 + k) / (10 + k))} so a short run is not dominated by the initial weights. MeanFlow and IMM
+ * share it.
  */
-final class Ema {
+public final class Ema {
   private final List<NDArray> params;
   private final List<NDArray> averages = new ArrayList<>();
   private final double decay;
 
   /** Averages start as copies of the weights, or at the given state (resume). */
-  Ema(List<NDArray> params, List<NDArray> averages, double decay) {
+  public Ema(List<NDArray> params, List<NDArray> averages, double decay) {
     this.params = params;
     for (int i = 0; i < params.size(); i++) {
       if (averages != null) {
@@ -30,14 +31,14 @@ final class Ema {
   }
 
   /** avg += (1 - decay_k)·(w - avg), after update number {@code k}. */
-  void update(int k) {
+  public void update(int k) {
     double d = Math.min(decay, (1.0 + k) / (10.0 + k));
     for (int i = 0; i < params.size(); i++) {
       TorchOps.emaUpdate(averages.get(i), params.get(i), 1 - d);
     }
   }
 
-  List<NDArray> averages() {
+  public List<NDArray> averages() {
     return averages;
   }
 }
