@@ -43,18 +43,17 @@ public final class ImmTrainer {
 
   public ImmResult train(TrainingData data, Path dir, String configHash) {
     ModelDirectory files = new ModelDirectory(dir);
-    ModelCard done = ModelDirectory.readCard(files.card());
-    if (done != null && done.finished() && configHash.equals(done.configHash())) {
+    ModelCard done = files.finishedWith(configHash);
+    if (done != null) {
       return new ImmResult(done, true, done.stepsDone(), 0, 0);
     }
     if (data.sigmas().length == 0) {
       throw new InvalidInputException("the training data holds no particles");
     }
     Device device = Devices.configure(training);
-    ModelCard ckpt = ModelDirectory.readCard(files.checkpointCard());
-    boolean resume = ckpt != null && configHash.equals(ckpt.configHash()) && ckpt.stepsDone() < config.steps();
-    Standardization norm = resume
-        ? new Standardization(ckpt.normalization().mean(), ckpt.normalization().std()) : data.statistics();
+    ModelCard ckpt = files.resumableWith(configHash, config.steps());
+    boolean resume = ckpt != null;
+    Standardization norm = resume ? ckpt.normalization().standardization() : data.statistics();
     SigmaFeatures features = SigmaFeatures.over(data.sigmas(), model.sigmaFeatures(), model.transform(),
         TimeEmbedding.geometric(model.timeFrequencies(), model.timeFreqMin(), model.timeFreqMax()));
     NetSpec spec = new NetSpec(data.dim(), features.count(), model.width(), config.depth(),

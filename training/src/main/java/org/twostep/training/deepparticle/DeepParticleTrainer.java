@@ -67,8 +67,8 @@ public final class DeepParticleTrainer {
   /** As {@link #train(Generator, TrainingData, Path, String)}, but at most {@code maxSteps} Adam steps in this call. */
   public DpResult train(Generator prior, TrainingData data, Path dir, String configHash, int maxSteps) {
     ModelDirectory files = new ModelDirectory(dir);
-    ModelCard done = ModelDirectory.readCard(files.card());
-    if (done != null && done.finished() && configHash.equals(done.configHash())) {
+    ModelCard done = files.finishedWith(configHash);
+    if (done != null) {
       return new DpResult(done, CorrectorFiles.read(dir.resolve(CorrectorCard.FILE)), true, done.stepsDone(), 0, 0,
           DpTimes.zero());
     }
@@ -80,12 +80,10 @@ public final class DeepParticleTrainer {
           + data.dim() + "-dimensional");
     }
     Device device = Devices.configure(training);
-    ModelCard ckpt = ModelDirectory.readCard(files.checkpointCard());
+    ModelCard ckpt = files.resumableWith(configHash, config.steps());
     CorrectorCard ckptDp = CorrectorFiles.read(checkpointCorrector(files));
-    boolean resume = ckpt != null && ckptDp != null && configHash.equals(ckpt.configHash())
-        && ckpt.stepsDone() < config.steps() && !ckpt.finished();
-    Standardization norm = resume
-        ? new Standardization(ckpt.normalization().mean(), ckpt.normalization().std()) : data.statistics();
+    boolean resume = ckpt != null && ckptDp != null;
+    Standardization norm = resume ? ckpt.normalization().standardization() : data.statistics();
     Coordinates coords = torusLength != null ? Coordinates.torus(torusLength, data.dim()) : Coordinates.euclidean(norm);
     double[] sigmas = data.sigmas();
     SigmaFeatures features = SigmaFeatures.over(sigmas, model.sigmaFeatures(), model.transform(),

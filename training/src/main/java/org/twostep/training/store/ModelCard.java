@@ -37,7 +37,12 @@ public record ModelCard(int format, String kind, String configHash, boolean fini
       int sigmaFeatureCount, String activation, double headGain) {}
 
   /** Per-axis mean and standard deviation of the training particles. */
-  public record Normalization(double[] mean, double[] std) {}
+  public record Normalization(double[] mean, double[] std) {
+    /** The standardization this card stored (what a resumed run must keep using). */
+    public org.twostep.training.data.Standardization standardization() {
+      return new org.twostep.training.data.Standardization(mean, std);
+    }
+  }
 
   /** Training sigma values, their range, and the scaling of the transformed feature. */
   public record SigmaRange(String transform, double[] training, double min, double max, double featureMin,

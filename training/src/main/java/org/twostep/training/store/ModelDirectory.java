@@ -82,6 +82,19 @@ public final class ModelDirectory {
   }
 
   /** The card at {@code file}, or null if there is none; an unreadable card is bad input. */
+  /** The card of a finished model trained with this config hash, or null (then train, or resume). */
+  public ModelCard finishedWith(String configHash) {
+    ModelCard done = readCard(card());
+    return done != null && done.finished() && configHash.equals(done.configHash()) ? done : null;
+  }
+
+  /** The checkpoint card to resume from: same config hash and short of {@code totalSteps}; else null (start fresh). */
+  public ModelCard resumableWith(String configHash, int totalSteps) {
+    ModelCard ckpt = readCard(checkpointCard());
+    return ckpt != null && configHash.equals(ckpt.configHash()) && ckpt.stepsDone() < totalSteps && !ckpt.finished()
+        ? ckpt : null;
+  }
+
   public static ModelCard readCard(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
