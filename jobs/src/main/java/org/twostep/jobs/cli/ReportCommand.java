@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.twostep.jobs.pipeline.RunLayoutPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RunContext ctx = options.load();
     ReportConfig.from(ctx.config(), ctx.sigma()); // validates report.* before Spark starts
-    Path dir = localDir(ctx.layout().root());
+    Path dir = RunLayoutPaths.local(ctx.layout().root());
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = Sessions.get();
     String fingerprint = fingerprint(spark, ctx);
@@ -109,7 +110,7 @@ public final class ReportCommand implements Callable<Integer> {
   /** Reads the run's tables and writes the plots and report.md (what the command and a pipeline call). */
   public static ReportWriter.Written write(SparkSession spark, RunContext ctx) {
     ReportConfig rc = ReportConfig.from(ctx.config(), ctx.sigma());
-    return new ReportWriter(rc).write(localDir(ctx.layout().root()), inputs(spark, ctx, rc));
+    return new ReportWriter(rc).write(RunLayoutPaths.local(ctx.layout().root()), inputs(spark, ctx, rc));
   }
 
   /** Everything the report shows, read from the run's tables. */
@@ -206,14 +207,5 @@ public final class ReportCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + table, e);
     }
-  }
-
-  /** The report is written with java.nio: the run directory must be on the local file system. */
-  static Path localDir(String root) {
-    java.net.URI uri = new org.apache.hadoop.fs.Path(root).toUri();
-    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-      throw new InvalidInputException("report writes into a local run directory, found " + root);
-    }
-    return Path.of(uri.getPath());
   }
 }

@@ -14,7 +14,8 @@ public record RunLayoutPaths(Path particles, Path models) {
     return new RunLayoutPaths(local(layout.particles()), local(layout.models()));
   }
 
-  static Path local(String layoutPath) {
+  /** A run-layout path as a local path; a non-local URI is bad input. */
+  public static Path local(String layoutPath) {
     if (layoutPath.startsWith("file:")) {
       return Path.of(URI.create(layoutPath));
     }

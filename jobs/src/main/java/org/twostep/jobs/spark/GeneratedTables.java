@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -33,12 +32,7 @@ public final class GeneratedTables {
     List<PartitionPublisher.Unit> units = new ArrayList<>();
     for (Cloud c : clouds) {
       for (Row r : ParticleTables.generatedRows(experiment, system, c.sigma(), c.sigmaIndex(), model, c.columns())) {
-        Object[] v = new Object[r.length() + 1];
-        for (int i = 0; i < r.length(); i++) {
-          v[i] = r.get(i);
-        }
-        v[r.length()] = model;
-        rows.add(RowFactory.create(v));
+        rows.add(ParticleTables.append(r, model)); // the publishing unit is the model
       }
       units.add(new PartitionPublisher.Unit(experiment, c.sigmaIndex(), model));
     }

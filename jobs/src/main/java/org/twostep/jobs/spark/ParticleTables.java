@@ -54,14 +54,19 @@ public final class ParticleTables {
     List<Row> base = rows(experiment, system, sigma, sigmaIndex, "generated", 0, columns);
     List<Row> out = new ArrayList<>(base.size());
     for (Row r : base) {
-      Object[] v = new Object[r.length() + 1];
-      for (int i = 0; i < r.length(); i++) {
-        v[i] = r.get(i);
-      }
-      v[r.length()] = model;
-      out.add(RowFactory.create(v));
+      out.add(append(r, model));
     }
     return out;
+  }
+
+  /** A copy of a row with values appended (a column the schema adds after the particle columns). */
+  public static Row append(Row row, Object... values) {
+    Object[] v = new Object[row.length() + values.length];
+    for (int i = 0; i < row.length(); i++) {
+      v[i] = row.get(i);
+    }
+    System.arraycopy(values, 0, v, row.length(), values.length);
+    return RowFactory.create(v);
   }
 
   /** Rows of one cloud given as one float array per axis. */

@@ -128,15 +128,11 @@ public final class SimulateJob {
   private static List<Row> withUnit(List<Row> rows) {
     List<Row> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Object[] v = new Object[r.length() + 1];
-      for (int i = 0; i < r.length(); i++) {
-        v[i] = r.get(i);
-      }
-      v[r.length()] = r.getString(4); // the split is the publishing unit
-      out.add(RowFactory.create(v));
+      out.add(ParticleTables.append(r, r.getString(4))); // the split is the publishing unit
     }
     return out;
   }
+
 
   static PartitionPublisher.Unit unit(TaskKey t) {
     return new PartitionPublisher.Unit(t.experiment(), t.sigmaIndex(), t.split().label());
