@@ -149,7 +149,7 @@ public final class AblateCommand implements Callable<Integer> {
     try (ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), experiment, dim,
         sigma.train().values()); Generator prior = Models.open(c, paths, Models.MEANFLOW, 1)) {
       trained = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
-          c.getLong("experiment.seed"), Models.torusLength(c)).train(prior, data, dir, hash);
+          Models.trainingSeed(c), Models.torusLength(c)).train(prior, data, dir, hash);
     }
     double peak = PeakMemory.megabytes();
     double[] test = sigma.test().values();
@@ -157,7 +157,7 @@ public final class AblateCommand implements Callable<Integer> {
     EvaluateConfig eval = EvaluateConfig.from(c);
     long seedRoot = Seeds.derive(c.getLong("experiment.seed"), Seeds.coordinate(experiment));
     MetricContext mc = new MetricContext(experiment, hash, CodeVersion.get(), seedRoot);
-    long seed = Seeds.derive(c.getLong("experiment.seed"), Seeds.coordinate("ablate"));
+    long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("ablate"));
     try (ArrowTrainingData ref = ParticleTableReader.read(paths.particles(), experiment, dim, "test", test);
         Generator g = new CorrectedGenerator(Models.open(c, paths, Models.MEANFLOW, 1),
             CorrectorModel.load(dir, Devices.configure(TrainingConfig.from(c))))) {

@@ -17,8 +17,8 @@ import org.twostep.training.generate.Generator;
 
 /**
  * {@code generate}: a cloud at every test sigma with as many particles as the test reference there, deterministic given
- * the experiment seed, into DIR/generated/ under the model's SPEC §7 name. Sigma outside the training range are
- * generated and reported as extrapolation. Complete outputs for the same config hash are skipped unless forced.
+ * the training seed ({@link Models#trainingSeed}), into DIR/generated/ under the model's SPEC §7 name. Sigma outside
+ * the training range are generated and reported as extrapolation. Complete outputs for the same config hash are skipped unless forced.
  */
 public final class GenerationStage {
   private GenerationStage() {}
@@ -56,7 +56,7 @@ public final class GenerationStage {
     }
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     int[] counts = referenceCounts(ctx, paths, test);
-    long seed = Seeds.derive(c.getLong("experiment.seed"), Seeds.coordinate("generate"), Seeds.coordinate(name));
+    long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("generate"), Seeds.coordinate(name));
     List<GeneratedTables.Cloud> clouds = new ArrayList<>();
     long particles = 0;
     long t0 = System.nanoTime();

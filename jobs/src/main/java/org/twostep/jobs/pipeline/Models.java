@@ -44,15 +44,31 @@ public final class Models {
    */
   public static String hash(Config c, String storedModel) {
     if (storedModel.equals(MEANFLOW)) {
-      return ConfigHash.of(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "meanflow");
+      return seeded(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "meanflow");
     }
     if (storedModel.equals(IMM)) {
-      return ConfigHash.of(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "imm");
+      return seeded(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "imm");
     }
     if (storedModel.startsWith(MEANFLOW_DP)) {
-      return ConfigHash.of(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "meanflow", "dp");
+      return seeded(c, "experiment", "sigma.train", "sigma.transform", "ks", "kpp", "model", "meanflow", "dp");
     }
     throw new InvalidConfigException("--model", storedModel, "one of meanflow, meanflow_dp, imm");
+  }
+
+  /** The hash of the sections, plus training.seed only when set: models trained before the key keep their hash. */
+  private static String seeded(Config c, String... sections) {
+    if (c.getLong("training.seed") == 0) {
+      return ConfigHash.of(c, sections);
+    }
+    String[] all = java.util.Arrays.copyOf(sections, sections.length + 1);
+    all[sections.length] = "training.seed";
+    return ConfigHash.of(c, all);
+  }
+
+  /** Root seed of training and generation: {@code training.seed}, or {@code experiment.seed} when it is 0. */
+  public static long trainingSeed(Config c) {
+    long s = c.getLong("training.seed");
+    return s != 0 ? s : c.getLong("experiment.seed");
   }
 
   /** The directory of a stored model. */

@@ -46,7 +46,7 @@ public final class TrainingStages {
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     try (ArrowTrainingData data = load(ctx, paths, out)) {
       TrainResult r = new MeanFlowTrainer(ModelConfig.from(c), MeanFlowConfig.from(c), TrainingConfig.from(c),
-          c.getLong("experiment.seed"), Models.torusLength(c))
+          Models.trainingSeed(c), Models.torusLength(c))
           .train(data, Models.dir(paths, Models.MEANFLOW), Models.hash(c, Models.MEANFLOW));
       var curve = r.card().trainingCurve();
       report(out, ctx, Models.MEANFLOW, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(),
@@ -61,7 +61,7 @@ public final class TrainingStages {
     try (ArrowTrainingData data = load(ctx, paths, out);
         Generator prior = Models.open(c, paths, Models.MEANFLOW, 1)) {
       DpResult r = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
-          c.getLong("experiment.seed"), Models.torusLength(c))
+          Models.trainingSeed(c), Models.torusLength(c))
           .train(prior, data, Models.dir(paths, name), Models.hash(c, name));
       report(out, ctx, name, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN, r.card().configHash());
       if (!r.skipped()) {
@@ -75,7 +75,7 @@ public final class TrainingStages {
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     try (ArrowTrainingData data = load(ctx, paths, out)) {
       ImmResult r = new ImmTrainer(ModelConfig.from(c), ImmConfig.from(c), TrainingConfig.from(c),
-          c.getLong("experiment.seed"), Models.torusLength(c))
+          Models.trainingSeed(c), Models.torusLength(c))
           .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM));
       report(out, ctx, Models.IMM, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN,
           r.card().configHash());

@@ -14,8 +14,17 @@ public final class Corrector {
   private final CorrectorNet net;
   private final Coordinates coords;
   private final SigmaFeatures features;
+  private final boolean clampSigma;
 
   public Corrector(CorrectorNet net, Coordinates coords, SigmaFeatures features) {
+    this(net, coords, features, false);
+  }
+
+  /**
+   * @param clampSigma feed sigma outside the training range as the nearest end of it ({@code dp.clamp_sigma}): the
+   *     correction learned at the boundary, applied in the frame of the generator's output at the actual sigma
+   */
+  public Corrector(CorrectorNet net, Coordinates coords, SigmaFeatures features, boolean clampSigma) {
     if (net.spec().inputs() != coords.encodedWidth() + features.count()
         || net.spec().dim() != coords.dim()) {
       throw new IllegalArgumentException("corrector network " + net.spec() + " does not fit "
@@ -24,6 +33,7 @@ public final class Corrector {
     this.net = net;
     this.coords = coords;
     this.features = features;
+    this.clampSigma = clampSigma;
   }
 
   public CorrectorNet net() {
@@ -42,7 +52,11 @@ public final class Corrector {
   public Inputs inputs(NDManager m, float[] y, int n, double sigma, Frame frame) {
     int d = coords.dim();
     float[] feat = new float[features.count()];
-    features.write(sigma, feat, 0);
+    if (clampSigma) {
+      features.writeClamped(sigma, feat, 0);
+    } else {
+      features.write(sigma, feat, 0);
+    }
     float[] x = coords.encode(y, n, frame, feat);
     float[] scale = new float[d];
     for (int k = 0; k < d; k++) {

@@ -30,11 +30,12 @@ import java.util.List;
  * @param stoppedEarly whether the run stopped on the validation rule
  * @param validations validation history
  * @param times time split of the run
+ * @param clampSigma sigma outside the training range enters as the nearest end of it (absent in older cards: false)
  */
 public record CorrectorCard(int format, boolean periodic, Double torusLength, int inputs, int dim, int width,
     int blocks, String frame, int frameSamples, long seed, double beta, String coupling, double sinkhornEps,
     int batchSize, int refreshEvery, int roundsDone, int bestStep, double bestValidation, double initialValidation,
-    int sinceBest, boolean stoppedEarly, List<ValidationPoint> validations, DpTimes times) {
+    int sinceBest, boolean stoppedEarly, List<ValidationPoint> validations, DpTimes times, boolean clampSigma) {
 
   public static final int FORMAT = 1;
   public static final String FILE = "corrector.json";

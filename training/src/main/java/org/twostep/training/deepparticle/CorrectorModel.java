@@ -50,7 +50,7 @@ public final class CorrectorModel implements AutoCloseable {
     NDManager manager = NDManager.newBaseManager(device);
     try {
       NDList params = ModelDirectory.readArrays(files.root().resolve(card.paramsFile()), card.paramsSha256(), manager);
-      Corrector c = new Corrector(new CorrectorNet(spec, new ArrayList<>(params)), coords, features);
+      Corrector c = new Corrector(new CorrectorNet(spec, new ArrayList<>(params)), coords, features, dp.clampSigma());
       return new CorrectorModel(manager, card, dp, c);
     } catch (IllegalArgumentException e) {
       manager.close();

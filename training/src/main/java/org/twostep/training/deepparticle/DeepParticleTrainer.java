@@ -96,7 +96,7 @@ public final class DeepParticleTrainer {
             ? DpState.restore(root, spec, config,
                 ModelDirectory.readArrays(files.checkpointState(), ckpt.paramsSha256(), root), ckpt.stepsDone())
             : DpState.fresh(root, spec, config, seed)) {
-      Corrector corrector = new Corrector(state.net(), coords, features);
+      Corrector corrector = new Corrector(state.net(), coords, features, config.clampSigma());
       ReferencePool pool = new ReferencePool(data, coords, config.validationFraction(), config.validationSize());
       Frames frames = new Frames(config.frame(), prior, coords, config.frameSamples(), seed);
       Validation validation = new Validation(prior, pool, sigmas, frames, coords, new ExactCoupling(solver, coords), seed);
@@ -306,7 +306,7 @@ public final class DeepParticleTrainer {
           spec.dim(), spec.width(), spec.blocks(), config.frame().name().toLowerCase(Locale.ROOT),
           config.frameSamples(), seed, config.beta(), config.coupling().name().toLowerCase(Locale.ROOT),
           config.sinkhornEps(), config.batchSize(), config.refreshEvery(), roundsDone, bestStep, bestValidation,
-          initialValidation, sinceBest, stopped, List.copyOf(validations), total);
+          initialValidation, sinceBest, stopped, List.copyOf(validations), total, config.clampSigma());
     }
 
     private ModelCard card(int steps, double seconds, boolean finished, String paramsFile, String sha) {

@@ -46,7 +46,18 @@ public record SigmaFeatures(SigmaFeatureKind kind, SigmaTransform transform, dou
 
   /** Writes the {@link #count()} features of sigma into {@code dst[offset ..)}. */
   public void write(double sigma, float[] dst, int offset) {
-    double s = scaled(sigma);
+    writeScaled(scaled(sigma), dst, offset);
+  }
+
+  /**
+   * As {@link #write}, but a sigma outside the training range is fed as the nearest end of the range: a network that
+   * reads these features answers outside the range as it learned at the boundary instead of extrapolating its input.
+   */
+  public void writeClamped(double sigma, float[] dst, int offset) {
+    writeScaled(Math.min(1.0, Math.max(0.0, scaled(sigma))), dst, offset);
+  }
+
+  private void writeScaled(double s, float[] dst, int offset) {
     if (kind == SigmaFeatureKind.LINEAR) {
       dst[offset] = (float) s;
       dst[offset + 1] = (float) Math.sin(s);

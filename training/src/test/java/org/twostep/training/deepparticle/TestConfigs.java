@@ -6,6 +6,6 @@ final class TestConfigs {
 
   static DpConfig dp(int steps, int batch, int refresh) {
     return new DpConfig(steps, batch, refresh, 1e-3, 0, 0.9, 0.999, 1e-8, 64, 4, 6, CouplingKind.EXACT, 0.01, 0.0,
-        FrameKind.NONE, 2000, 0.2, 1000, 500, 0, 1000, false);
+        FrameKind.NONE, 2000, 0.2, 1000, 500, 0, 1000, false, false);
   }
 }

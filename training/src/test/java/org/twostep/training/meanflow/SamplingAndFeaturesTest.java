@@ -61,4 +61,24 @@ class SamplingAndFeaturesTest {
     assertEquals(0.0, k.scaled(0.25), 1e-12);
     assertEquals(4, k.count());
   }
+
+  @Test
+  void clampedFeaturesAnswerOutsideTheRangeAsAtItsNearestEnd() {
+    SigmaFeatures f = SigmaFeatures.over(new double[] {20, 160}, SigmaFeatureKind.LINEAR, SigmaTransform.LOG,
+        new double[0]);
+    float[] atEnd = new float[5];
+    float[] beyond = new float[5];
+    float[] free = new float[5];
+    f.write(160, atEnd, 0);
+    f.writeClamped(200, beyond, 0);
+    f.write(200, free, 0);
+    assertTrue(Arrays.equals(atEnd, beyond), "above the range: the features of its top");
+    assertTrue(free[0] > 1f, "unclamped features leave [0, 1]");
+    f.write(20, atEnd, 0);
+    f.writeClamped(10, beyond, 0);
+    assertTrue(Arrays.equals(atEnd, beyond), "below the range: the features of its bottom");
+    f.write(80, free, 0);
+    f.writeClamped(80, beyond, 0);
+    assertTrue(Arrays.equals(free, beyond), "inside the range nothing changes");
+  }
 }

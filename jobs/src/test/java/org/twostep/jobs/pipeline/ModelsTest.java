@@ -1,0 +1,35 @@
+package org.twostep.jobs.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+import org.twostep.common.config.ConfigLoader;
+
+/** The training seed: repeats of training on the same simulated data get their own seeds and model hashes. */
+class ModelsTest {
+  private static Config with(String hocon) {
+    return ConfigFactory.parseString(hocon).withFallback(ConfigLoader.defaults()).resolve();
+  }
+
+  @Test
+  void trainingSeedFallsBackToTheExperimentSeed() {
+    assertEquals(7, Models.trainingSeed(with("experiment.seed = 7")));
+    assertEquals(3, Models.trainingSeed(with("experiment.seed = 7, training.seed = 3")));
+  }
+
+  @Test
+  void aSetTrainingSeedChangesEveryModelHashAndAnUnsetOneKeepsIt() {
+    Config base = with("experiment.seed = 7");
+    Config zero = with("experiment.seed = 7, training.seed = 0");
+    Config two = with("experiment.seed = 7, training.seed = 2");
+    Config three = with("experiment.seed = 7, training.seed = 3");
+    for (String m : new String[] {Models.MEANFLOW, Models.MEANFLOW_DP, Models.IMM}) {
+      assertEquals(Models.hash(base, m), Models.hash(zero, m), m);
+      assertNotEquals(Models.hash(base, m), Models.hash(two, m), m);
+      assertNotEquals(Models.hash(two, m), Models.hash(three, m), m);
+    }
+  }
+}
