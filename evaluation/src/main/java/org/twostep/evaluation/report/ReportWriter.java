@@ -21,6 +21,11 @@ import org.twostep.evaluation.warmstart.FrontSpeed;
  * written before the Markdown, and each file atomically, so a report never links a missing or partial picture.
  */
 public final class ReportWriter {
+  /** File-name prefix of the projection pictures in {@code plots/} (then the sigma and {@code .png}). */
+  public static final String PROJECTION_PREFIX = "projections_sigma_";
+  /** File-name prefix of the mu_n pictures in {@code plots/} (then the D and {@code .png}). */
+  public static final String EIGEN_PREFIX = "mu_n_sigma_";
+
   private final ReportConfig config;
 
   public ReportWriter(ReportConfig config) {
@@ -58,7 +63,7 @@ public final class ReportWriter {
     if (!in.projections().isEmpty()) {
       md.append("## Projections\n\n");
       for (Map.Entry<Double, ReportInputs.Projection> e : new TreeMap<>(in.projections()).entrySet()) {
-        String name = "projections_sigma_" + MetricTable.sigma(e.getKey()) + ".png";
+        String name = PROJECTION_PREFIX + MetricTable.sigma(e.getKey()) + ".png";
         Path p = plots.resolve(name);
         Png.write(ProjectionImage.render(e.getValue().clouds(), e.getValue().box(), config.imageBins(), config.width(),
             config.height()), p);
@@ -101,7 +106,7 @@ public final class ReportWriter {
     List<String> others = new ArrayList<>();
     for (Map.Entry<Integer, List<EigenRow>> e : bySigma.entrySet()) {
       double d = e.getValue().get(0).sigma();
-      String name = "mu_n_sigma_" + MetricTable.sigma(d) + ".png";
+      String name = EIGEN_PREFIX + MetricTable.sigma(d) + ".png";
       Path p = plots.resolve(name);
       Png.write(EigenChart.build(in.experiment() + ": mu_n at D = " + MetricTable.sigma(d), e.getValue(),
           in.eigenReference().getOrDefault(e.getKey(), Double.NaN), config.width(), config.height()), p);
