@@ -1,12 +1,15 @@
 package org.twostep.jobs.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.twostep.common.error.InvalidConfigException;
+import org.twostep.jobs.pipeline.RunLayoutPaths;
+import org.twostep.jobs.pipeline.RunRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Mixin;
  * {@code twostep pipeline}: simulate, train meanflow, train dp and the baselines {@code pipeline.models} enables,
  * generate, evaluate (with the KPP warm-start study), report. Each stage is its own command run with the same options,
  * so it skips what is complete for the same config hash and resumes what was interrupted: a second run does no work.
+ * Records the resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in
+ * {@code DIR/timings.csv} ({@code twostep publish} reads both).
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Run an experiment end to end: simulate -> train -> generate -> evaluate -> report.")
@@ -50,6 +55,8 @@ public final class PipelineCommand implements Callable<Integer> {
     }
     stages.add(List.of("evaluate"));
     stages.add(List.of("report"));
+    java.nio.file.Path dir = RunLayoutPaths.local(ctx.layout().root());
+    RunRecords.writeConfig(dir, ctx.config());
     long start = System.nanoTime();
     for (List<String> stage : stages) {
       long t0 = System.nanoTime();
@@ -59,8 +66,12 @@ public final class PipelineCommand implements Callable<Integer> {
       cli.setOut(out);
       cli.setErr(spec.commandLine().getErr());
       int code = cli.execute(args.toArray(String[]::new));
+      double seconds = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "pipeline %s: stage '%s' %s in %.1f s%n", ctx.experiment(), String.join(" ", stage),
-          code == 0 ? "done" : "failed (exit " + code + ")", (System.nanoTime() - t0) / 1e9);
+          code == 0 ? "done" : "failed (exit " + code + ")", seconds);
+      if (code == 0) {
+        RunRecords.appendTiming(dir, label(stage), seconds, Instant.now());
+      }
       out.flush();
       if (code != 0) {
         return code;
@@ -69,5 +80,11 @@ public final class PipelineCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "pipeline %s: all %d stages done in %.1f s -> %s%n", ctx.experiment(), stages.size(),
         (System.nanoTime() - start) / 1e9, ctx.layout().report());
     return 0;
+  }
+
+  /** A stage's name in timings.csv: the command and its model, e.g. {@code train meanflow_dp}. */
+  static String label(List<String> stage) {
+    return String.join(" ", stage).replace("--stage ", "").replace("--model ", "")
+        .replace("--steps 2", "(2 steps)").replace("train dp", "train meanflow_dp");
   }
 }

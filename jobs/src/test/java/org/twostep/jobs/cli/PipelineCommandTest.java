@@ -62,7 +62,14 @@ class PipelineCommandTest {
     assertTrue(Files.exists(out.resolve("report.md")));
     assertTrue(Files.list(out.resolve("plots")).anyMatch(p -> p.toString().endsWith(".png")));
 
+    assertEquals(20250101L, org.twostep.jobs.pipeline.RunRecords.seed(out).value(), "run.conf holds the seed");
+    List<String> timings = Files.readAllLines(out.resolve("timings.csv"));
+    assertEquals("stage,seconds,finished_utc", timings.get(0));
+    assertEquals(1 + 10, timings.size(), "one line per stage: " + timings);
+    assertTrue(timings.get(3).startsWith("train meanflow_dp,"), timings.toString());
+
     String second = run(out);
+    assertEquals(1 + 20, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
     assertTrue(second.contains("0 computed"), second);
     assertTrue(second.contains("train meanflow ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("train meanflow_dp ks-laminar-3d: finished model"), second);
