@@ -118,33 +118,16 @@ public final class ReportCommand implements Callable<Integer> {
     String experiment = ctx.experiment();
     int dim = ctx.config().getInt("experiment.dim");
     boolean kpp = ctx.config().getString("experiment.system").equals("kpp");
-    List<MetricRow> metrics = new ArrayList<>();
-    for (Row r : table(spark, ctx.layout().metrics(), experiment, "evaluate").orderBy("model", "sigma_index")
-        .collectAsList()) {
-      metrics.add(MetricTables.metricRow(r));
-    }
+    List<MetricRow> metrics = metrics(spark, ctx.layout().metrics(), experiment);
     Map<Double, ReportInputs.Projection> projections = new LinkedHashMap<>();
     for (double s : rc.projectionSigma()) {
       projections.put(s, projection(spark, ctx, rc, s, dim, kpp));
     }
-    List<EigenRow> eigen = new ArrayList<>();
-    Map<Integer, Double> reference = new HashMap<>();
+    WarmStart warm = kpp ? warmStart(spark, ctx.layout().eigenvalues(), experiment)
+        : new WarmStart(List.of(), Map.of());
+    List<EigenRow> eigen = warm.rows();
+    Map<Integer, Double> reference = warm.reference();
     List<FrontSpeed> speeds = new ArrayList<>();
-    if (kpp && exists(spark, ctx.layout().eigenvalues())) {
-      Dataset<Row> e = spark.read().parquet(ctx.layout().eigenvalues()).where(col("experiment").equalTo(experiment));
-      for (Row r : e.where(col("split").equalTo(WarmStartStudy.SPLIT)).collectAsList()) {
-        eigen.add(MetricTables.eigenRow(r));
-      }
-      // the long-run reference: simulate's cold run of the test split, at its last generation
-      TreeMap<Integer, Integer> last = new TreeMap<>();
-      for (Row r : e.where(col("split").equalTo("test")).collectAsList()) {
-        EigenRow x = MetricTables.eigenRow(r);
-        if (x.generation() >= last.getOrDefault(x.sigmaIndex(), 0)) {
-          last.put(x.sigmaIndex(), x.generation());
-          reference.put(x.sigmaIndex(), x.muN());
-        }
-      }
-    }
     String scan = EigenvalueStudyJob.frontSpeedTable(ctx);
     if (kpp && exists(spark, scan)) {
       TreeMap<Integer, List<FrontSpeed.Point>> points = new TreeMap<>();
@@ -162,6 +145,43 @@ public final class ReportCommand implements Callable<Integer> {
     boolean logSigma = ctx.sigma().test().max() / ctx.sigma().test().min() > 20;
     return new ReportInputs(experiment, metrics, ctx.sigma().train().min(), ctx.sigma().train().max(), logSigma,
         projections, eigen, reference, speeds);
+  }
+
+  /** The metric rows of one experiment in a {@code metrics/} table, by model and sigma_index. */
+  static List<MetricRow> metrics(SparkSession spark, String table, String experiment) {
+    List<MetricRow> metrics = new ArrayList<>();
+    for (Row r : table(spark, table, experiment, "evaluate").orderBy("model", "sigma_index").collectAsList()) {
+      metrics.add(MetricTables.metricRow(r));
+    }
+    return metrics;
+  }
+
+  /**
+   * The KPP warm-start study's rows and the long-run reference by sigma_index.
+   *
+   * @param reference simulate's cold run of the test split, at its last generation
+   */
+  record WarmStart(List<EigenRow> rows, Map<Integer, Double> reference) {}
+
+  /** The warm start of one experiment in an {@code eigenvalues/} table (empty when the table does not exist). */
+  static WarmStart warmStart(SparkSession spark, String table, String experiment) {
+    List<EigenRow> eigen = new ArrayList<>();
+    Map<Integer, Double> reference = new HashMap<>();
+    if (exists(spark, table)) {
+      Dataset<Row> e = spark.read().parquet(table).where(col("experiment").equalTo(experiment));
+      for (Row r : e.where(col("split").equalTo(WarmStartStudy.SPLIT)).collectAsList()) {
+        eigen.add(MetricTables.eigenRow(r));
+      }
+      TreeMap<Integer, Integer> last = new TreeMap<>();
+      for (Row r : e.where(col("split").equalTo("test")).collectAsList()) {
+        EigenRow x = MetricTables.eigenRow(r);
+        if (x.generation() >= last.getOrDefault(x.sigmaIndex(), 0)) {
+          last.put(x.sigmaIndex(), x.generation());
+          reference.put(x.sigmaIndex(), x.muN());
+        }
+      }
+    }
+    return new WarmStart(eigen, reference);
   }
 
   private static ReportInputs.Projection projection(SparkSession spark, RunContext ctx, ReportConfig rc, double sigma,
