@@ -79,7 +79,8 @@ public final class RunRecords {
 
   /**
    * The run's {@code experiment.seed}: from {@code run.conf}, else from the MeanFlow model card (its {@code seed} is
-   * the experiment seed), else null.
+   * the training seed, {@link Models#trainingSeed}: the experiment seed unless {@code training.seed} is set), else
+   * null.
    */
   public static Seed seed(Path dir) {
     Path conf = dir.resolve(CONFIG);
@@ -89,7 +90,7 @@ public final class RunRecords {
         return new Seed(ConfigFactory.parseFile(conf.toFile()).getLong("experiment.seed"), CONFIG);
       }
       if (Files.isRegularFile(card)) {
-        return new Seed(ConfigFactory.parseFile(card.toFile()).getLong("seed"), "models/meanflow/card.json");
+        return new Seed(ConfigFactory.parseFile(card.toFile()).getLong("seed"), "models/meanflow/card.json (training seed)");
       }
     } catch (ConfigException e) {
       throw new InvalidInputException("cannot read the seed of run " + dir + ": " + e.getMessage());
