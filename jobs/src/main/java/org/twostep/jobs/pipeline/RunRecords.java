@@ -78,16 +78,18 @@ public final class RunRecords {
   }
 
   /**
-   * The run's {@code experiment.seed}: from {@code run.conf}, else from the MeanFlow model card (its {@code seed} is
-   * the training seed, {@link Models#trainingSeed}: the experiment seed unless {@code training.seed} is set), else
-   * null.
+   * The run's training seed ({@link Models#trainingSeed}: {@code training.seed}, or {@code experiment.seed} when it is
+   * 0): from {@code run.conf}, else from the MeanFlow model card (its {@code seed} is the training seed), else null.
    */
   public static Seed seed(Path dir) {
     Path conf = dir.resolve(CONFIG);
     Path card = dir.resolve("models").resolve("meanflow").resolve("card.json");
     try {
       if (Files.isRegularFile(conf)) {
-        return new Seed(ConfigFactory.parseFile(conf.toFile()).getLong("experiment.seed"), CONFIG);
+        com.typesafe.config.Config c = ConfigFactory.parseFile(conf.toFile());
+        boolean training = c.hasPath("training.seed") && c.getLong("training.seed") != 0;
+        return new Seed(training ? c.getLong("training.seed") : c.getLong("experiment.seed"),
+            CONFIG + (training ? " (training.seed)" : " (experiment.seed)"));
       }
       if (Files.isRegularFile(card)) {
         return new Seed(ConfigFactory.parseFile(card.toFile()).getLong("seed"), "models/meanflow/card.json (training seed)");

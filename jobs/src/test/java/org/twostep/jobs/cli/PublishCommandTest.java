@@ -80,6 +80,17 @@ class PublishCommandTest {
   }
 
   @Test
+  void aRunsSeedIsItsTrainingSeedWhenSet() throws Exception {
+    Path r = runDir("t3", 0);
+    List<String> o = new ArrayList<>(GRID);
+    o.add("experiment.seed=1");
+    o.add("training.seed=3");
+    RunRecords.writeConfig(r, ConfigLoader.load(Path.of(CONF), "quick", o));
+    assertEquals(3L, RunRecords.seed(r).value());
+    assertEquals("run.conf (training.seed)", RunRecords.seed(r).source());
+  }
+
+  @Test
   void aggregatesTwoSeedsIntoThePage() throws Exception {
     Path r1 = runDir("s1", 0);
     List<String> seed7 = new ArrayList<>(GRID);
@@ -133,7 +144,7 @@ class PublishCommandTest {
     String md = Files.readString(dest.resolve("README.md"));
     assertTrue(md.contains("deploy/local/twostep publish --config " + CONF + " --profile quick --runs " + r1 + "," + r2),
         md);
-    assertTrue(md.contains("| " + r1 + " | 7 | run.conf | hash0 |"), md);
+    assertTrue(md.contains("| " + r1 + " | 7 | run.conf (experiment.seed) | hash0 |"), md);
     assertTrue(md.contains("| " + r2 + " | 2 | position 2 in --runs | hash1 |"), md);
     assertTrue(md.contains("| sigma | MeanFlow | MeanFlow + DP | noise floor | DP/MF |"), md);
     assertTrue(md.contains("| 120 * | 0.1500 ± 0.04243 | 0.07500 ± 0.02121 | 0.03750 ± 0.01061 | 0.500 |"), md);
