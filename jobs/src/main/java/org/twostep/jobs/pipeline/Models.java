@@ -55,15 +55,25 @@ public final class Models {
     throw new InvalidConfigException("--model", storedModel, "one of meanflow, meanflow_dp, imm");
   }
 
-  /** The hash of the sections, plus training.seed only when set: models trained before the key keep their hash. */
+  /**
+   * The hash of the sections, plus training.seed only when set (models trained before the key keep their hash), plus
+   * on a torus the revision of the coordinates (models trained before the seam must be retrained, KS ones need not).
+   */
   private static String seeded(Config c, String... sections) {
-    if (c.getLong("training.seed") == 0) {
-      return ConfigHash.of(c, sections);
+    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(sections));
+    if (c.getLong("training.seed") != 0) {
+      all.add("training.seed");
     }
-    String[] all = java.util.Arrays.copyOf(sections, sections.length + 1);
-    all[sections.length] = "training.seed";
-    return ConfigHash.of(c, all);
+    Config hashed = c;
+    if (torusLength(c) != null) {
+      hashed = c.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
+      all.add(TORUS_REVISION);
+    }
+    return ConfigHash.of(hashed, all.toArray(String[]::new));
   }
+
+  /** A code-revision marker in torus model hashes: the per-axis seam (Standardization#onTorus). */
+  private static final String TORUS_REVISION = "revision.torus_coordinates";
 
   /** Root seed of training and generation: {@code training.seed}, or {@code experiment.seed} when it is 0. */
   public static long trainingSeed(Config c) {

@@ -63,7 +63,7 @@ public final class ImmGenerator implements Generator {
       NDList params = ModelDirectory.readArrays(files.root().resolve(card.paramsFile()), card.paramsSha256(), manager);
       MeanFlowNet net = MeanFlowNet.of(spec, manager, DataType.FLOAT32, new ArrayList<>(params));
       return new ImmGenerator(manager, card, net, features,
-          new Standardization(card.normalization().mean(), card.normalization().std()), noiseScale);
+          card.normalization().standardization(), noiseScale);
     } catch (RuntimeException e) {
       manager.close();
       throw e;

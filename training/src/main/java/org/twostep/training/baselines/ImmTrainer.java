@@ -53,7 +53,8 @@ public final class ImmTrainer {
     Device device = Devices.configure(training);
     ModelCard ckpt = files.resumableWith(configHash, config.steps());
     boolean resume = ckpt != null;
-    Standardization norm = resume ? ckpt.normalization().standardization() : data.statistics();
+    Standardization norm = resume ? ckpt.normalization().standardization()
+        : torusLength != null ? Standardization.onTorus(data, torusLength) : data.statistics();
     SigmaFeatures features = SigmaFeatures.over(data.sigmas(), model.sigmaFeatures(), model.transform(),
         TimeEmbedding.geometric(model.timeFrequencies(), model.timeFreqMin(), model.timeFreqMax()));
     NetSpec spec = new NetSpec(data.dim(), features.count(), model.width(), config.depth(),
@@ -104,7 +105,7 @@ public final class ImmTrainer {
     return new ModelCard(ModelCard.FORMAT, "imm", configHash, finished, config.steps(), stepsDone, seed,
         new ModelCard.Architecture(spec.dim(), spec.width(), spec.depth(), spec.frequencies(),
             model.sigmaFeatures().name().toLowerCase(Locale.ROOT), features.count(), "selu", model.headGain()),
-        new ModelCard.Normalization(norm.mean(), norm.std()),
+        ModelCard.Normalization.of(norm),
         new ModelCard.SigmaRange(model.transform().name().toLowerCase(Locale.ROOT), sigmas, sigmas[0],
             sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
         torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(config.checkpointEvery()), seconds,

@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.training.config.SigmaFeatureKind;
 import org.twostep.training.config.SigmaTransform;
-import org.twostep.training.data.Standardization;
 import org.twostep.training.meanflow.SigmaFeatures;
 import org.twostep.training.store.ModelCard;
 import org.twostep.training.store.ModelDirectory;
@@ -45,7 +44,7 @@ public final class CorrectorModel implements AutoCloseable {
         SigmaTransform.valueOf(card.sigma().transform().toUpperCase(Locale.ROOT)), card.sigma().featureMin(),
         card.sigma().featureMax(), a.timeFrequencies());
     Coordinates coords = dp.periodic() ? Coordinates.torus(dp.torusLength(), dp.dim())
-        : Coordinates.euclidean(new Standardization(card.normalization().mean(), card.normalization().std()));
+        : Coordinates.euclidean(card.normalization().standardization());
     CorrectorSpec spec = new CorrectorSpec(dp.inputs(), dp.dim(), dp.width(), dp.blocks());
     NDManager manager = NDManager.newBaseManager(device);
     try {

@@ -313,7 +313,7 @@ public final class DeepParticleTrainer {
       return new ModelCard(ModelCard.FORMAT, "meanflow_dp", configHash, finished, config.steps(), steps, seed,
           new ModelCard.Architecture(spec.dim(), spec.width(), spec.blocks(), features.frequencies(),
               model.sigmaFeatures().name().toLowerCase(Locale.ROOT), features.count(), "silu", 0.0),
-          new ModelCard.Normalization(norm.mean(), norm.std()),
+          ModelCard.Normalization.of(norm),
           new ModelCard.SigmaRange(model.transform().name().toLowerCase(Locale.ROOT), sigmas, sigmas[0],
               sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
           torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(Math.max(1, config.refreshEvery())),

@@ -56,7 +56,7 @@ public final class MeanFlowModel implements AutoCloseable {
       NDList params = ModelDirectory.readArrays(files.root().resolve(card.paramsFile()), card.paramsSha256(), manager);
       MeanFlowNet net = MeanFlowNet.of(spec, manager, DataType.FLOAT32, new ArrayList<>(params));
       return new MeanFlowModel(manager, card, net, features,
-          new Standardization(card.normalization().mean(), card.normalization().std()));
+          card.normalization().standardization());
     } catch (IllegalArgumentException e) {
       manager.close();
       throw new InvalidInputException("parameter file of " + dir + " does not match its card: " + e.getMessage(), e);

@@ -36,11 +36,20 @@ public record ModelCard(int format, String kind, String configHash, boolean fini
   public record Architecture(int dim, int width, int depth, double[] timeFrequencies, String sigmaFeatures,
       int sigmaFeatureCount, String activation, double headGain) {}
 
-  /** Per-axis mean and standard deviation of the training particles. */
-  public record Normalization(double[] mean, double[] std) {
-    /** The standardization this card stored (what a resumed run must keep using). */
+  /**
+   * Per-axis mean and standard deviation of the training particles, and on a torus the per-axis seam and the period
+   * (both null on a Euclidean domain and in cards written before seams existed).
+   */
+  public record Normalization(double[] mean, double[] std, double[] seam, Double period) {
+    /** The card entry of a standardization. */
+    public static Normalization of(org.twostep.training.data.Standardization s) {
+      return new Normalization(s.mean(), s.std(), s.seam(), s.seam() == null ? null : s.period());
+    }
+
+    /** The standardization this card stored (what a resumed run and the generator must keep using). */
     public org.twostep.training.data.Standardization standardization() {
-      return new org.twostep.training.data.Standardization(mean, std);
+      return seam == null ? new org.twostep.training.data.Standardization(mean, std)
+          : new org.twostep.training.data.Standardization(mean, std, seam, period);
     }
   }
 
