@@ -41,7 +41,7 @@ public final class ResultsPage {
   public record Inputs(String experiment, String command, String configFile, String profile, String publishedUtc,
       List<RunInfo> runs, Machine machine, List<SeedAggregate.W2Mean> w2, String w2Image, List<String> projectionImages,
       List<SeedAggregate.EigenMean> eigen, List<String> eigenImages, List<AblationTable.Row> ablation,
-      List<StageTiming> timings) {}
+      List<StageTiming> timings, String resolvedConfig) {}
 
   public static String markdown(Inputs in) {
     StringBuilder md = new StringBuilder();
@@ -89,6 +89,10 @@ public final class ResultsPage {
     }
     if (guessed) {
       md.append("\nA run that records no seed (no run.conf, no model card) is numbered by its position in --runs.\n");
+    }
+    if (in.resolvedConfig() != null) {
+      md.append("\nThe first run's resolved configuration, every default included: [").append(in.resolvedConfig())
+          .append("](").append(in.resolvedConfig()).append(").\n");
     }
     md.append("\nPublished on: ").append(in.machine().describe()).append(".\n\n");
   }

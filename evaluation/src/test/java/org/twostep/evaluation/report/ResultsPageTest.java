@@ -49,8 +49,10 @@ class ResultsPageTest {
     ResultsPage.Inputs in = new ResultsPage.Inputs("ks-laminar-3d", "deploy/local/twostep publish --config c.conf",
         "c.conf", "paper", "2026-01-01T00:00:00Z", runs, new Machine("Test CPU", 2, "7.6 GiB", "17", "Linux"), w2,
         "w2.png", List.of("projections_sigma_200.png"), List.of(), List.of(), ablation,
-        List.of(new StageTiming("/runs/s1", 1, "simulate", 10.0), new StageTiming("/runs/s1", 1, "evaluate", 2.5)));
+        List.of(new StageTiming("/runs/s1", 1, "simulate", 10.0), new StageTiming("/runs/s1", 1, "evaluate", 2.5)),
+        "run.conf");
     String md = ResultsPage.markdown(in);
+    assertTrue(md.contains("resolved configuration, every default included: [run.conf](run.conf)"), md);
     assertTrue(md.contains("```\ndeploy/local/twostep publish --config c.conf\n```"), md);
     assertTrue(md.contains("| /runs/s2 | 2 | position 2 in --runs | def |"), md);
     assertTrue(md.contains("numbered by its position"), md);

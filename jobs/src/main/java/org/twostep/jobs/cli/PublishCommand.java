@@ -164,13 +164,18 @@ public final class PublishCommand implements Callable<Integer> {
         throw new InvalidInputException(csv + ": " + e.getMessage());
       }
     }
+    String resolved = null;
+    if (Files.isRegularFile(runs.get(0).resolve(RunRecords.CONFIG))) {
+      resolved = "run.conf";
+      Files.copy(runs.get(0).resolve(RunRecords.CONFIG), dir.resolve(resolved));
+    }
     List<String> given = spec.commandLine().getParseResult().originalArgs(); // the launcher's, command name first
     int from = given.indexOf(spec.name()) + 1;
     String command = "deploy/local/twostep publish " + String.join(" ",
         given.subList(from, given.size()).stream().map(PublishCommand::shellWord).toList());
     ResultsPage.Inputs page = new ResultsPage.Inputs(experiment, command, config.toString(), profile,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), infos, Machine.current(), w2, "w2.png", projections,
-        eigen, eigenImages, ablation, timings);
+        eigen, eigenImages, ablation, timings, resolved);
     Files.writeString(dir.resolve("README.md"), ResultsPage.markdown(page), StandardCharsets.UTF_8);
   }
 

@@ -140,6 +140,8 @@ class PublishCommandTest {
     assertEquals(Files.readString(ablate.resolve("ablate").resolve("ablation.csv")),
         Files.readString(dest.resolve("ablation.csv")));
     assertTrue(ImageIO.read(dest.resolve("w2.png").toFile()).getWidth() > 0, "w2.png decodes");
+    assertEquals(Files.readString(r1.resolve("run.conf")), Files.readString(dest.resolve("run.conf")),
+        "the first run's resolved configuration is published beside the tables");
 
     String md = Files.readString(dest.resolve("README.md"));
     assertTrue(md.contains("deploy/local/twostep publish --config " + CONF + " --profile quick --runs " + r1 + "," + r2),
