@@ -248,9 +248,13 @@ public final class ResultsPage {
     }
   }
 
-  /** {@code mean ± std} in 4 significant digits; the mean alone without a std. */
+  /**
+   * {@code mean ± std} in 4 significant digits; the mean alone without a std or when the seeds agree to rounding (the
+   * noise floor, which does not depend on the training seed).
+   */
   static String meanStd(double mean, double std) {
-    return Double.isNaN(std) ? MetricTable.number(mean) : MetricTable.number(mean) + " ± " + MetricTable.number(std);
+    boolean agree = Double.isNaN(std) || Math.abs(std) <= 1e-9 * Math.abs(mean);
+    return agree ? MetricTable.number(mean) : MetricTable.number(mean) + " ± " + MetricTable.number(std);
   }
 
   private static String ratio(double v) {

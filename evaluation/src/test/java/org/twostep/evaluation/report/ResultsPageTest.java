@@ -2,6 +2,7 @@ package org.twostep.evaluation.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,5 +66,12 @@ class ResultsPageTest {
     assertTrue(md.contains("| sigma | dp.batch_size=1500 |\n|---:|---:|\n| 20 | 0.005000 |\n| train time (s) | 12.5 |"), md);
     assertTrue(md.contains("| stage | /runs/s1 |\n|---|---:|\n| simulate | 10.0 |\n| evaluate | 2.5 |\n| total | 12.5 |"), md);
     assertTrue(md.contains("Not recorded for /runs/s2"), md);
+  }
+
+  @Test
+  void seedsThatAgreeToRoundingShowTheMeanAlone() {
+    assertEquals(ResultsPage.meanStd(0.005233, Double.NaN), ResultsPage.meanStd(0.005233, 1.062e-18));
+    assertFalse(ResultsPage.meanStd(0.005233, 1.062e-18).contains("±"));
+    assertTrue(ResultsPage.meanStd(0.01, 0.002).contains(" ± "));
   }
 }
