@@ -35,7 +35,7 @@ class ResultsPageTest {
     List<String> lines = ResultsPage.w2Table(threeSeeds()).strip().lines().toList();
     assertEquals("| sigma | MeanFlow | MeanFlow + DP | IMM | noise floor | DP/MF |", lines.get(0));
     assertEquals("|---:|---:|---:|---:|---:|---:|", lines.get(1));
-    assertEquals("| 20 | 0.01335 ± 0.001000 | 0.006000 ± 0.001000 | 0.03000 ± 0.01000 | 0.001000 ± 0.000 | 0.450 |",
+    assertEquals("| 20 | 0.01335 ± 0.001000 | 0.006000 ± 0.001000 | 0.03000 ± 0.01000 | 0.001000 | 0.450 |",
         lines.get(2));
     assertTrue(lines.get(3).startsWith("| 200 * |"), lines.get(3));
   }
