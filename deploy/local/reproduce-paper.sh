@@ -43,7 +43,7 @@ for e in "${experiments[@]}"; do
     "$twostep" ablate --config "$conf" --profile paper --out "$runs/$e-s1" experiment.seed=1 \
       --param dp.refresh_every=5,25,50,100 --param dp.batch_size=2000,2500,3000,3500
     "$twostep" ablate --config "$conf" --profile paper --out "$runs/$e-s1" experiment.seed=1 dp.coupling=sinkhorn \
-      --param dp.sinkhorn_eps=0.05,0.01
+      --param dp.sinkhorn_eps=0.05,0.01,0.005,0.001
     ablate=(--ablate "$runs/$e-s1")
   fi
   "$twostep" publish --config "$conf" --profile paper --runs "$list" "${ablate[@]}" --dest "docs/results/$e"
