@@ -213,15 +213,7 @@ public final class AblateCommand implements Callable<Integer> {
             m.inTrainingRange(), m.metric(), m.w2sq(), m.w2(), r.seconds, r.steps, r.peakMb));
       }
     });
-    try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    org.twostep.common.io.AtomicFiles.writeString(file, sb.toString());
   }
 
   private static void print(PrintWriter pw, Map<String, Result> results) {

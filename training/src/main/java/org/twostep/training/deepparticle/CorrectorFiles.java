@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.twostep.common.error.InvalidInputException;
 
 /** Reads and atomically writes {@link CorrectorCard} JSON (beside the shared card of the model directory). */
@@ -18,14 +17,7 @@ final class CorrectorFiles {
   private CorrectorFiles() {}
 
   static void write(Path file, CorrectorCard card) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, GSON.toJson(card), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    org.twostep.common.io.AtomicFiles.writeString(file, GSON.toJson(card));
   }
 
   /** The card at {@code file}, or null if there is none; an unreadable card is bad input. */

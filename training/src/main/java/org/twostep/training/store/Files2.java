@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,16 +16,11 @@ final class Files2 {
 
   /** Writes through {@code writer} into a sibling temporary file, then renames it over {@code target}. */
   static void writeAtomically(Path target, IoWriter writer) {
-    try {
-      Files.createDirectories(target.toAbsolutePath().getParent());
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    org.twostep.common.io.AtomicFiles.write(target, tmp -> {
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
         writer.write(out);
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+    });
   }
 
   static String sha256(Path file) {
