@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +21,6 @@ import org.twostep.common.config.SigmaCatalogue;
 import org.twostep.jobs.pipeline.RunLayout;
 import org.twostep.jobs.spark.GeneratedFixtures;
 import org.twostep.jobs.spark.Sessions;
-import picocli.CommandLine;
 
 /** simulate -> (generated fixture) -> evaluate -> report through the launcher, for a KS and a KPP experiment. */
 class EvaluateReportCommandTest {
@@ -31,17 +28,6 @@ class EvaluateReportCommandTest {
 
   static final SparkSession SPARK = Sessions.get();
 
-  record Result(int code, String out, String err) {}
-
-  private Result run(List<String> args) {
-    CommandLine cli = Twostep.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args.toArray(String[]::new));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private List<String> args(String command, String experiment, Path out, List<String> overrides) {
     List<String> a = new ArrayList<>(List.of(command, "--config", "../conf/" + experiment + ".conf", "--profile", "quick",
@@ -75,23 +61,23 @@ class EvaluateReportCommandTest {
     Path out = dir.resolve("ks");
     List<String> o = List.of("ks.particles=64", "ks.t_end=0.002", "sigma.train=[20, 40]", "sigma.test=[20, 40, 60]",
         "report.width=640", "report.height=400");
-    assertEquals(0, run(args("simulate", "ks-laminar-3d", out, o)).code());
+    assertEquals(0, CliRun.of(args("simulate", "ks-laminar-3d", out, o)).code());
     RunContext ctx = context("ks-laminar-3d", out, o);
     GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.2));
     GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", GeneratedFixtures.shiftX(0.1));
-    Result eval = run(args("evaluate", "ks-laminar-3d", out, o));
+    CliRun eval = CliRun.of(args("evaluate", "ks-laminar-3d", out, o));
     assertEquals(0, eval.code(), eval.err());
     assertTrue(eval.out().contains("| sigma | meanflow | meanflow_dp | noise_floor | DP/MF |"), eval.out());
     assertTrue(eval.out().contains("9 computed"), eval.out());
-    assertTrue(run(args("evaluate", "ks-laminar-3d", out, o)).out().contains("9 skipped"), "a second run does no work");
-    Result report = run(args("report", "ks-laminar-3d", out, o));
+    assertTrue(CliRun.of(args("evaluate", "ks-laminar-3d", out, o)).out().contains("9 skipped"), "a second run does no work");
+    CliRun report = CliRun.of(args("report", "ks-laminar-3d", out, o));
     assertEquals(0, report.code(), report.err());
     List<Path> pictures = linkedPictures(out, 640, 400);
-    Result again = run(args("report", "ks-laminar-3d", out, o));
+    CliRun again = CliRun.of(args("report", "ks-laminar-3d", out, o));
     assertTrue(again.out().contains("up to date"), "a second run does no work: " + again.out());
     GeneratedFixtures.write(SPARK, ctx, "imm", "test", GeneratedFixtures.shiftX(0.3));
-    assertTrue(run(args("evaluate", "ks-laminar-3d", out, o)).out().contains("3 computed"), "only imm's pairs");
-    Result redo = run(args("report", "ks-laminar-3d", out, o));
+    assertTrue(CliRun.of(args("evaluate", "ks-laminar-3d", out, o)).out().contains("3 computed"), "only imm's pairs");
+    CliRun redo = CliRun.of(args("report", "ks-laminar-3d", out, o));
     assertFalse(redo.out().contains("up to date"), "new metrics make the report stale: " + redo.out());
     assertTrue(Files.readString(out.resolve("report.md")).contains("| sigma | imm | meanflow |"));
     // W2 vs sigma and the default projections: one sigma in range (20 or 40) and the extrapolation 60
@@ -107,14 +93,14 @@ class EvaluateReportCommandTest {
     List<String> o = List.of("kpp.particles=100", "kpp.reference_generations=4", "kpp.substeps=10",
         "sigma.train=[0.125, 0.25]", "sigma.test=[0.0625, 0.125, 0.25]", "warm_start.generations=4",
         "report.width=500", "report.height=300");
-    assertEquals(0, run(args("simulate", "kpp-cellular-2d", out, o)).code());
+    assertEquals(0, CliRun.of(args("simulate", "kpp-cellular-2d", out, o)).code());
     RunContext ctx = context("kpp-cellular-2d", out, o);
     GeneratedFixtures.write(SPARK, ctx, "meanflow", "reference_b", d -> d);
     GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", d -> d);
-    Result eval = run(args("evaluate", "kpp-cellular-2d", out, o));
+    CliRun eval = CliRun.of(args("evaluate", "kpp-cellular-2d", out, o));
     assertEquals(0, eval.code(), eval.err());
     assertTrue(eval.out().contains("warm start kpp-cellular-2d: 9 run(s) planned"), eval.out());
-    Result report = run(args("report", "kpp-cellular-2d", out, o));
+    CliRun report = CliRun.of(args("report", "kpp-cellular-2d", out, o));
     assertEquals(0, report.code(), report.err());
     List<Path> pictures = linkedPictures(out, 500, 300);
     assertEquals(1 + 2 + 3, pictures.size(), "W2, two projections, mu_n at three D: " + pictures);
@@ -130,15 +116,15 @@ class EvaluateReportCommandTest {
     Path out = dir.resolve("bad");
     List<String> o = new ArrayList<>(List.of("ks.particles=32", "ks.t_end=0.002", "sigma.train=[20, 40]",
         "sigma.test=[20, 40, 60]"));
-    assertEquals(0, run(args("simulate", "ks-laminar-3d", out, o)).code());
+    assertEquals(0, CliRun.of(args("simulate", "ks-laminar-3d", out, o)).code());
     GeneratedFixtures.write(SPARK, context("ks-laminar-3d", out, o), "meanflow", "test", d -> d);
     o.add("evaluate.models=[meanflow, meanflow_dp]");
-    Result r = run(args("evaluate", "ks-laminar-3d", out, o));
+    CliRun r = CliRun.of(args("evaluate", "ks-laminar-3d", out, o));
     assertEquals(Twostep.EXIT_BAD_INPUT, r.code(), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("meanflow_dp") && r.err().contains("sigma 20.0"), r.err());
     assertFalse(Files.exists(out.resolve("metrics")), "nothing is written");
-    Result noEval = run(args("report", "ks-laminar-3d", out, List.of()));
+    CliRun noEval = CliRun.of(args("report", "ks-laminar-3d", out, List.of()));
     assertEquals(Twostep.EXIT_BAD_INPUT, noEval.code());
     assertTrue(noEval.err().contains("evaluate"), noEval.err());
   }

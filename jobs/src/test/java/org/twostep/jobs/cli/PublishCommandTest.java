@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +23,6 @@ import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.spark.MetricTables;
 import org.twostep.jobs.spark.PartitionPublisher;
 import org.twostep.jobs.spark.Sessions;
-import picocli.CommandLine;
 
 /** publish over two run directories with written metrics/ tables: the aggregate, the page, and an atomic failure. */
 class PublishCommandTest {
@@ -36,17 +33,6 @@ class PublishCommandTest {
   static final List<String> GRID = List.of("sigma.train=[20, 80]", "sigma.test=[20, 80, 120]");
   static final double[] SIGMA = {20, 80, 120};
 
-  record Result(int code, String out, String err) {}
-
-  private static Result run(List<String> args) {
-    CommandLine cli = Twostep.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args.toArray(String[]::new));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   /** w2sq of a model at sigma index i in run k: base * (i + 1) * (1 + k / 2). */
   static double w2sq(String model, int i, int k) {
@@ -111,7 +97,7 @@ class PublishCommandTest {
 
     List<String> a = args(dest, r1.toString(), r2.toString());
     a.addAll(List.of("--ablate", ablate.toString()));
-    Result r = run(a);
+    CliRun r = CliRun.of(a);
     assertEquals(0, r.code(), r.out() + r.err());
 
     List<String> w2 = Files.readAllLines(dest.resolve("w2.csv"));
@@ -164,7 +150,7 @@ class PublishCommandTest {
     Files.createDirectories(dest);
     Files.writeString(dest.resolve("README.md"), "the old page");
     Path missing = dir.resolve("s2-never-run");
-    Result r = run(args(dest, r1.toString(), missing.toString()));
+    CliRun r = CliRun.of(args(dest, r1.toString(), missing.toString()));
     assertEquals(Twostep.EXIT_BAD_INPUT, r.code(), r.out() + r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains(missing.toString()) && r.err().contains("twostep pipeline"), r.err());
@@ -177,7 +163,7 @@ class PublishCommandTest {
           .collect(Collectors.toList()), "no staging left beside the page");
     }
     // the same runs without the missing one replace the page
-    assertEquals(0, run(args(dest, r1.toString())).code());
+    assertEquals(0, CliRun.of(args(dest, r1.toString())).code());
     assertTrue(Files.readString(dest.resolve("README.md")).startsWith("# Results: ks-laminar-3d"));
   }
 
@@ -192,7 +178,7 @@ class PublishCommandTest {
     List<String> simulate = new ArrayList<>(List.of("simulate"));
     simulate.addAll(common);
     simulate.addAll(o);
-    assertEquals(0, run(simulate).code());
+    assertEquals(0, CliRun.of(simulate).code());
     var c = ConfigLoader.load(Path.of("../conf/kpp-cellular-2d.conf"), "quick", o);
     RunContext ctx = new RunContext(c, new org.twostep.jobs.pipeline.RunLayout(run.toString()),
         org.twostep.common.config.SigmaCatalogue.from(c), "test");
@@ -202,13 +188,13 @@ class PublishCommandTest {
       List<String> a = new ArrayList<>(List.of(stage));
       a.addAll(common);
       a.addAll(o);
-      assertEquals(0, run(a).code(), stage);
+      assertEquals(0, CliRun.of(a).code(), stage);
     }
     Path dest = dir.resolve("kpp-page");
     List<String> a = new ArrayList<>(List.of("publish", "--config", "../conf/kpp-cellular-2d.conf", "--profile", "quick",
         "--runs", run + "," + run, "--dest", dest.toString()));
     a.addAll(o);
-    Result r = run(a);
+    CliRun r = CliRun.of(a);
     assertEquals(0, r.code(), r.out() + r.err());
     List<String> eigen = Files.readAllLines(dest.resolve("eigenvalues.csv"));
     assertEquals("experiment,sigma_index,sigma,start,generation,seeds,mu_n,mu_n_std,reference_mu,rel_error", eigen.get(0));

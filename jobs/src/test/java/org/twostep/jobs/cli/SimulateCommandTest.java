@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,29 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** The launcher's contract for bad input: one line naming the key, the value and what is expected; exit 2; no output. */
 class SimulateCommandTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
 
-  private Result run(String... args) {
-    CommandLine cli = Twostep.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private Result simulate(String... overrides) {
+  private CliRun simulate(String... overrides) {
     List<String> args = new ArrayList<>(List.of("simulate", "--config", Path.of("../conf/ks-laminar-3d.conf").toString(),
         "--profile", "quick", "--out", dir.resolve("run").toString()));
     args.addAll(List.of(overrides));
-    return run(args.toArray(String[]::new));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   @ParameterizedTest(name = "{0} -> names {1}")
@@ -53,7 +39,7 @@ class SimulateCommandTest {
       "experiment.dim=5                 | experiment.dim",
   })
   void badConfigFailsBeforeAnyWorkWithTheKeyAndExit2(String override, String key) {
-    Result r = simulate(override);
+    CliRun r = simulate(override);
     assertEquals(Twostep.EXIT_BAD_INPUT, r.code(), r.err());
     assertTrue(r.err().contains(key), r.err());
     assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
@@ -62,20 +48,20 @@ class SimulateCommandTest {
 
   @Test
   void missingConfigFileAndUnknownProfileAreClearErrors() {
-    Result missing = run("simulate", "--config", dir.resolve("nope.conf").toString());
+    CliRun missing = CliRun.of("simulate", "--config", dir.resolve("nope.conf").toString());
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("nope.conf"), missing.err());
-    Result profile = run("simulate", "--config", "../conf/ks-laminar-3d.conf", "--profile", "huge");
+    CliRun profile = CliRun.of("simulate", "--config", "../conf/ks-laminar-3d.conf", "--profile", "huge");
     assertEquals(2, profile.code());
     assertTrue(profile.err().contains("profiles.huge") && profile.err().contains("quick"), profile.err());
   }
 
   @Test
   void everyCommandHasHelp() {
-    Result top = run("--help");
+    CliRun top = CliRun.of("--help");
     assertEquals(0, top.code());
     assertTrue(top.out().contains("simulate"), top.out());
-    Result sim = run("simulate", "--help");
+    CliRun sim = CliRun.of("simulate", "--help");
     assertEquals(0, sim.code());
     assertTrue(sim.out().contains("--profile") && sim.out().contains("--force"), sim.out());
   }
