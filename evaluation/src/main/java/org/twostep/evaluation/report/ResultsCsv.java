@@ -58,7 +58,7 @@ public final class ResultsCsv {
     return Double.isNaN(v) ? "" : Double.toString(v);
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
   }
 

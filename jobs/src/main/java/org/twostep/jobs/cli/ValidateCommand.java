@@ -1,0 +1,163 @@
+package org.twostep.jobs.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.twostep.common.io.AtomicFiles;
+import org.twostep.evaluation.report.ResultsCsv;
+import org.twostep.evaluation.report.SeedAggregate;
+import org.twostep.evaluation.report.ValidationTable;
+import org.twostep.jobs.pipeline.RunLayoutPaths;
+import org.twostep.jobs.pipeline.ValidationPlan;
+import org.twostep.jobs.spark.Sessions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code twostep validate}: the held-out validation every setting is chosen by (never the test grid). Trains MeanFlow
+ * and MeanFlow + DP on the training grid minus the held-out sigma, once per training seed, on a simulation of its own
+ * seed, and scores both at every training sigma against an independent replica, with the noise floor.
+ * Writes {@code ROOT/<variant>/validation.csv} (means and sample std over seeds), {@code validation_by_seed.csv} and
+ * {@code validation.md}; every stage skips complete work, so an interrupted validation continues where it stopped.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Held-out validation of a setting: train on the training grid minus held-out sigma, score MeanFlow and "
+        + "MeanFlow + DP at every training sigma against an independent replica and the noise floor, over seeds.")
+public final class ValidateCommand implements Callable<Integer> {
+  @Mixin ExperimentOptions options;
+
+  @Option(names = "--holdout", defaultValue = "top", paramLabel = "top|both",
+      description = "Hold out the largest training sigma (top) or the smallest and the largest (both). Default: top.")
+  String holdout;
+
+  @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", paramLabel = "S,S,...",
+      description = "Training seeds (training.seed), default 1,2,3.")
+  List<Long> seeds;
+
+  @Option(names = "--variant", paramLabel = "NAME",
+      description = "Name of this setting in the tables (default: baseline without overrides, else a hash of them).")
+  String variant;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RunContext ctx = options.load();
+    ValidationPlan plan = ValidationPlan.of(ctx.sigma().train().values(), ValidationPlan.Holdout.of(holdout));
+    for (long s : seeds) {
+      if (s <= 0) {
+        throw new org.twostep.common.error.InvalidConfigException("--seeds", s, "positive training seeds");
+      }
+    }
+    String name = variant != null ? variant : ValidationPlan.variantName(options.overrides);
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new org.twostep.common.error.InvalidConfigException("--variant", name, "letters, digits, '.', '_' or '-'");
+    }
+    Path root = RunLayoutPaths.local(options.out != null ? options.out
+        : ctx.config().getString("experiment.out") + "-validate");
+    PrintWriter out = spec.commandLine().getOut();
+    long experimentSeed = ctx.config().getLong("experiment.seed");
+    long offset = ctx.config().getLong("validate.seed_offset");
+    Path simulation = root.resolve("simulation");
+    int code = stage(out, List.of("simulate"), simulation, plan.overrides(experimentSeed, offset, seeds.get(0)));
+    if (code != 0) {
+      return code;
+    }
+    List<SeedAggregate.Run> runs = new ArrayList<>();
+    for (long seed : seeds) {
+      Path run = root.resolve(name).resolve("s" + seed);
+      copyTables(simulation, run);
+      List<String> extra = plan.overrides(experimentSeed, offset, seed);
+      for (List<String> stage : List.of(List.of("simulate"), List.of("train", "--stage", "meanflow"),
+          List.of("train", "--stage", "dp"), List.of("generate", "--model", "meanflow"),
+          List.of("generate", "--model", "meanflow_dp"), List.of("evaluate", "--no-warm-start"))) {
+        code = stage(out, stage, run, extra);
+        if (code != 0) {
+          return code;
+        }
+      }
+      runs.add(new SeedAggregate.Run(run.toString(), seed,
+          ReportCommand.metrics(Sessions.get(), run.resolve("metrics").toString(), ctx.experiment()), List.of(),
+          java.util.Map.of()));
+    }
+    List<ValidationTable.Row> rows = ValidationTable.rows(SeedAggregate.w2(runs), plan::isHeldOut);
+    Path dir = root.resolve(name);
+    String table = ValidationTable.markdown(name, rows);
+    AtomicFiles.writeString(dir.resolve("validation.csv"), ValidationTable.csv(name, rows));
+    AtomicFiles.writeString(dir.resolve("validation_by_seed.csv"), ResultsCsv.w2BySeed(runs));
+    AtomicFiles.writeString(dir.resolve("validation.md"), "# Validation of " + ctx.experiment() + ", variant " + name
+        + "\n\noverrides: `" + String.join(" ", options.overrides) + "`; held out: "
+        + java.util.Arrays.toString(plan.heldOut()) + "; seeds: " + seeds + "; W2sq means ± sample std over seeds\n\n"
+        + table);
+    out.printf(Locale.ROOT, "validate %s, variant %s (%s), held out %s, seeds %s:%n", ctx.experiment(), name,
+        String.join(" ", options.overrides), java.util.Arrays.toString(plan.heldOut()), seeds);
+    out.print(table);
+    out.printf(Locale.ROOT, "validate %s: -> %s%n", ctx.experiment(), dir.resolve("validation.csv"));
+    out.flush();
+    return 0;
+  }
+
+  /** Runs one stage as its own command on {@code dir}, with the user's overrides and then the plan's. */
+  private int stage(PrintWriter out, List<String> stage, Path dir, List<String> planOverrides) {
+    List<String> args = new ArrayList<>(stage);
+    args.addAll(List.of("--config", options.config.toString()));
+    if (options.profile != null) {
+      args.addAll(List.of("--profile", options.profile));
+    }
+    args.addAll(List.of("--out", dir.toString()));
+    args.addAll(options.overrides);
+    args.addAll(planOverrides);
+    CommandLine cli = Twostep.commandLine();
+    cli.setOut(out);
+    cli.setErr(spec.commandLine().getErr());
+    int code = cli.execute(args.toArray(String[]::new));
+    out.flush();
+    return code;
+  }
+
+  /** Gives a seed's run the shared simulation's tables (copied once; simulate then finds them complete). */
+  private static void copyTables(Path simulation, Path run) {
+    for (String table : List.of("particles", "eigenvalues")) {
+      Path from = simulation.resolve(table);
+      Path to = run.resolve(table);
+      if (!Files.isDirectory(from) || Files.exists(to)) {
+        continue;
+      }
+      Path staging = run.resolve(table + ".copying");
+      try (Stream<Path> walk = Files.walk(from)) {
+        deleteTree(staging);
+        for (Path p : (Iterable<Path>) walk::iterator) {
+          Path target = staging.resolve(from.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(p, target);
+          }
+        }
+        Files.move(staging, to);
+      } catch (IOException e) {
+        throw new UncheckedIOException("copying " + from + " to " + to, e);
+      }
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}
