@@ -30,13 +30,10 @@ import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
 import org.twostep.training.data.ArrowTrainingData;
 import org.twostep.training.data.ParticleTableReader;
-import org.twostep.training.deepparticle.CorrectedGenerator;
-import org.twostep.training.deepparticle.CorrectorModel;
 import org.twostep.training.deepparticle.DeepParticleTrainer;
 import org.twostep.training.deepparticle.DpConfig;
 import org.twostep.training.deepparticle.DpResult;
 import org.twostep.training.generate.Generator;
-import org.twostep.training.meanflow.Devices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -147,9 +144,9 @@ public final class AblateCommand implements Callable<Integer> {
     PeakMemory.reset();
     DpResult trained;
     try (ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), experiment, dim,
-        sigma.train().values()); Generator prior = Models.open(c, paths, Models.MEANFLOW, 1)) {
+        sigma.train().values()); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       trained = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
-          Models.trainingSeed(c), Models.torusLength(c)).train(prior, data, dir, hash);
+          Models.trainingSeed(c), Models.torusLength(c)).train(prior, Models.inMeanFlowFrame(paths, data), dir, hash);
     }
     double peak = PeakMemory.megabytes();
     double[] test = sigma.test().values();
@@ -159,8 +156,7 @@ public final class AblateCommand implements Callable<Integer> {
     MetricContext mc = new MetricContext(experiment, hash, CodeVersion.get(), seedRoot);
     long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("ablate"));
     try (ArrowTrainingData ref = ParticleTableReader.read(paths.particles(), experiment, dim, "test", test);
-        Generator g = new CorrectedGenerator(Models.open(c, paths, Models.MEANFLOW, 1),
-            CorrectorModel.load(dir, Devices.configure(TrainingConfig.from(c))))) {
+        Generator g = Models.corrected(c, paths, dir)) {
       double[] found = ref.sigmas();
       for (int i = 0; i < found.length; i++) {
         ParticleCloud reference = cloud(ref, i, dim);

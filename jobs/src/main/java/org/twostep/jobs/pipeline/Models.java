@@ -14,6 +14,12 @@ import org.twostep.training.deepparticle.CorrectedGenerator;
 import org.twostep.training.deepparticle.CorrectorModel;
 import org.twostep.training.deepparticle.CouplingKind;
 import org.twostep.training.deepparticle.DpConfig;
+import org.twostep.training.frame.FrameConfig;
+import org.twostep.training.data.TrainingData;
+import org.twostep.training.frame.FramedGenerator;
+import org.twostep.training.frame.FramedTrainingData;
+import org.twostep.training.frame.SigmaTrend;
+import org.twostep.training.frame.TrendFile;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.meanflow.Devices;
 import org.twostep.training.meanflow.MeanFlowGenerator;
@@ -64,6 +70,9 @@ public final class Models {
     if (c.getLong("training.seed") != 0) {
       all.add("training.seed");
     }
+    if (frame(c).enabled()) {
+      all.add("frame");
+    }
     Config hashed = c;
     if (torusLength(c) != null) {
       hashed = c.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
@@ -91,30 +100,70 @@ public final class Models {
     return c.getString("experiment.system").equals("kpp") ? c.getDouble("kpp.domain_length") : null;
   }
 
+  /** The {@code frame} section; a trend frame on a torus is bad input (the frame is for Euclidean domains). */
+  public static FrameConfig frame(Config c) {
+    FrameConfig f = FrameConfig.from(c);
+    if (f.enabled() && torusLength(c) != null) {
+      throw new InvalidConfigException("frame.kind", "trend", "none on a torus (KPP): the trend frame is Euclidean");
+    }
+    return f;
+  }
+
   /**
    * Opens a model for sampling: {@code meanflow} with {@code steps} network evaluations, a corrector over the one-step
    * MeanFlow, or IMM. The name is the stored model ({@code meanflow}, {@code meanflow_dp[...]}, {@code imm}).
    */
   public static Generator open(Config c, RunLayoutPaths paths, String storedModel, int steps) {
-    TrainingConfig training = TrainingConfig.from(c);
-    MeanFlowConfig mf = MeanFlowConfig.from(c);
+    Generator model = openInFrame(c, paths, storedModel, steps);
+    return storedModel.equals(IMM) ? model : outOfFrame(paths, model);
+  }
+
+  /**
+   * As {@link #open}, but MeanFlow and the corrector sample in MeanFlow's trend frame when it has one (the corrector
+   * trains over this); IMM has no frame.
+   */
+  public static Generator openInFrame(Config c, RunLayoutPaths paths, String storedModel, int steps) {
     Path dir = dir(paths, storedModel);
     if (!java.nio.file.Files.isDirectory(dir)) {
       throw new InvalidInputException("model " + storedModel + " is not trained: " + dir + " does not exist (run "
           + "`twostep train --stage " + (storedModel.startsWith(MEANFLOW_DP) ? "dp" : storedModel) + "` first)");
     }
+    TrainingConfig training = TrainingConfig.from(c);
     if (storedModel.equals(MEANFLOW)) {
-      return new MeanFlowGenerator(MeanFlowModel.load(dir, Devices.configure(training)), steps, mf.noiseScale());
+      return new MeanFlowGenerator(MeanFlowModel.load(dir, Devices.configure(training)), steps,
+          MeanFlowConfig.from(c).noiseScale());
     }
     if (storedModel.equals(IMM)) {
       return ImmGenerator.load(dir, Devices.configure(training), ImmConfig.from(c).noiseScale());
     }
-    Generator prior = open(c, paths, MEANFLOW, 1);
+    return correctorInFrame(c, paths, dir);
+  }
+
+  /** The corrector stored in {@code correctorDir} over the one-step MeanFlow, in physical coordinates. */
+  public static Generator corrected(Config c, RunLayoutPaths paths, Path correctorDir) {
+    return outOfFrame(paths, correctorInFrame(c, paths, correctorDir));
+  }
+
+  private static Generator correctorInFrame(Config c, RunLayoutPaths paths, Path correctorDir) {
+    Generator prior = openInFrame(c, paths, MEANFLOW, 1);
     try {
-      return new CorrectedGenerator(prior, CorrectorModel.load(dir, Devices.configure(training)));
+      return new CorrectedGenerator(prior, CorrectorModel.load(correctorDir,
+          Devices.configure(TrainingConfig.from(c))));
     } catch (RuntimeException e) {
       prior.close();
       throw e;
     }
+  }
+
+  /** A generator of MeanFlow's frame moved back to physical coordinates (itself when MeanFlow has no frame). */
+  private static Generator outOfFrame(RunLayoutPaths paths, Generator inFrame) {
+    SigmaTrend trend = TrendFile.read(dir(paths, MEANFLOW));
+    return trend == null ? inFrame : new FramedGenerator(inFrame, trend);
+  }
+
+  /** The training data as MeanFlow learned it: in its trend frame when it has one (a view; the caller closes data). */
+  public static TrainingData inMeanFlowFrame(RunLayoutPaths paths, TrainingData data) {
+    SigmaTrend trend = TrendFile.read(dir(paths, MEANFLOW));
+    return trend == null ? data : new FramedTrainingData(data, trend);
   }
 }

@@ -12,6 +12,11 @@ import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
 import org.twostep.training.data.ArrowTrainingData;
 import org.twostep.training.data.ParticleTableReader;
+import org.twostep.training.data.TrainingData;
+import org.twostep.training.frame.FrameConfig;
+import org.twostep.training.frame.FramedTrainingData;
+import org.twostep.training.frame.SigmaTrend;
+import org.twostep.training.frame.TrendFile;
 import org.twostep.training.deepparticle.DeepParticleTrainer;
 import org.twostep.training.deepparticle.DpConfig;
 import org.twostep.training.deepparticle.DpResult;
@@ -44,10 +49,20 @@ public final class TrainingStages {
   static void meanflow(RunContext ctx, PrintWriter out) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    java.nio.file.Path dir = Models.dir(paths, Models.MEANFLOW);
     try (ArrowTrainingData data = load(ctx, paths, out)) {
+      TrainingData seen = data;
+      FrameConfig frame = Models.frame(c);
+      if (frame.enabled()) {
+        SigmaTrend trend = SigmaTrend.fit(data, frame.scale());
+        TrendFile.write(dir, trend);
+        seen = new FramedTrainingData(data, trend);
+      } else {
+        TrendFile.delete(dir);
+      }
       TrainResult r = new MeanFlowTrainer(ModelConfig.from(c), MeanFlowConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
-          .train(data, Models.dir(paths, Models.MEANFLOW), Models.hash(c, Models.MEANFLOW));
+          .train(seen, dir, Models.hash(c, Models.MEANFLOW));
       var curve = r.card().trainingCurve();
       report(out, ctx, Models.MEANFLOW, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(),
           curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), r.card().configHash());
@@ -59,10 +74,12 @@ public final class TrainingStages {
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     String name = Models.correctorName(c);
     try (ArrowTrainingData data = load(ctx, paths, out);
-        Generator prior = Models.open(c, paths, Models.MEANFLOW, 1)) {
+        Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
+      // the corrector learns where MeanFlow does: in its trend frame when it has one
+      TrainingData seen = Models.inMeanFlowFrame(paths, data);
       DpResult r = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
-          .train(prior, data, Models.dir(paths, name), Models.hash(c, name));
+          .train(prior, seen, Models.dir(paths, name), Models.hash(c, name));
       report(out, ctx, name, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN, r.card().configHash());
       if (!r.skipped()) {
         out.printf(Locale.ROOT, "train %s %s: time split %s%n", name, ctx.experiment(), r.times());

@@ -32,4 +32,21 @@ class ModelsTest {
       assertNotEquals(Models.hash(two, m), Models.hash(three, m), m);
     }
   }
+
+  @Test
+  void aTrendFrameEntersTheHashesOnlyWhenOnAndIsRefusedOnATorus() {
+    Config base = with("experiment.seed = 7");
+    Config none = with("experiment.seed = 7, frame.kind = none, frame.scale = linear");
+    Config trend = with("experiment.seed = 7, frame.kind = trend");
+    Config linear = with("experiment.seed = 7, frame.kind = trend, frame.scale = linear");
+    for (String m : new String[] {Models.MEANFLOW, Models.MEANFLOW_DP}) {
+      assertEquals(Models.hash(base, m), Models.hash(none, m), m + ": models trained before the frame keep their hash");
+      assertNotEquals(Models.hash(base, m), Models.hash(trend, m), m);
+      assertNotEquals(Models.hash(trend, m), Models.hash(linear, m), m);
+    }
+    Config torus = with("experiment.system = kpp, frame.kind = trend");
+    org.twostep.common.error.InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+        org.twostep.common.error.InvalidConfigException.class, () -> Models.frame(torus));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("frame.kind"), e.getMessage());
+  }
 }
