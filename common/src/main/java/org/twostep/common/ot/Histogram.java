@@ -4,7 +4,9 @@ import org.twostep.common.data.ParticleCloud;
 
 /**
  * The non-empty cells of a cloud binned on a {@link HistogramGrid}: their centres (row-major) and
- * point counts. Counts, not fractions, so the transport solver moves integer masses exactly.
+ * point counts; the box's cells first, then the lattice cells past the box that hold spilled points, in
+ * lexicographic order of their indices (deterministic). Counts, not fractions, so the transport solver
+ * moves integer masses exactly.
  */
 final class Histogram {
   final double[] centres;
@@ -19,11 +21,16 @@ final class Histogram {
 
   static Histogram of(ParticleCloud cloud, HistogramGrid grid) {
     int[] perCell = new int[grid.cells()];
+    java.util.TreeMap<long[], Integer> spilled = new java.util.TreeMap<>(java.util.Arrays::compare);
     int n = cloud.size();
     for (int i = 0; i < n; i++) {
-      perCell[grid.cellOf(cloud, i)]++;
+      if (grid.outside(cloud, i)) {
+        spilled.merge(grid.latticeIndex(cloud, i), 1, Integer::sum);
+      } else {
+        perCell[grid.cellOf(cloud, i)]++;
+      }
     }
-    int nonEmpty = 0;
+    int nonEmpty = spilled.size();
     for (int c : perCell) {
       if (c > 0) {
         nonEmpty++;
@@ -32,11 +39,16 @@ final class Histogram {
     int d = grid.dim();
     double[] centres = new double[nonEmpty * d];
     double[] counts = new double[nonEmpty];
-    for (int cell = 0, k = 0; cell < perCell.length; cell++) {
+    int k = 0;
+    for (int cell = 0; cell < perCell.length; cell++) {
       if (perCell[cell] > 0) {
         grid.centre(cell, centres, k * d);
         counts[k++] = perCell[cell];
       }
+    }
+    for (java.util.Map.Entry<long[], Integer> e : spilled.entrySet()) {
+      grid.latticeCentre(e.getKey(), centres, k * d);
+      counts[k++] = e.getValue();
     }
     return new Histogram(centres, counts, n);
   }

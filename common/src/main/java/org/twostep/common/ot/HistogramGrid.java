@@ -6,9 +6,11 @@ import org.twostep.common.error.InvalidInputException;
 
 /**
  * A regular grid of {@code bins} cells per axis over a box (SPEC §6), or over the torus [0, L)^d.
- * On a box, points outside it are clamped into the edge cells, so a generated cloud that spills
- * past the reference's padded box still keeps all its mass (at the edge). On a torus, coordinates
- * are wrapped modulo L. Immutable.
+ * On a box, the lattice of cells continues past it: a point outside the box falls into the lattice
+ * cell where it lies ({@link #outside}, {@link #latticeCentre}), so mass that a generated cloud
+ * spills past the reference's padded box is transported from where it is, not from the edge cells
+ * (clamping it there under-reported exactly the extrapolation errors). On a torus, coordinates are
+ * wrapped modulo L. Immutable.
  */
 public final class HistogramGrid {
   /** The SPEC §6 padding of the reference's bounding box per side, as a fraction of its extent [rec]. */
@@ -110,6 +112,60 @@ public final class HistogramGrid {
     return c;
   }
 
+  /** Whether point i lies outside the box (never on a torus); the upper edge belongs to the box. */
+  public boolean outside(ParticleCloud cloud, int i) {
+    if (side > 0) {
+      return false;
+    }
+    for (int k = 0; k < lower.length; k++) {
+      double u = (cloud.get(i, k) - lower[k]) / width[k];
+      if (!(u >= 0 && u <= bins)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The share of a cloud's points outside the box (0 on a torus). */
+  public double outsideFraction(ParticleCloud cloud) {
+    int n = cloud.size();
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+      if (outside(cloud, i)) {
+        out++;
+      }
+    }
+    return n == 0 ? 0 : out / (double) n;
+  }
+
+  /**
+   * The per-axis lattice index of point i on the lattice the box's cells continue (cells inside the box are
+   * 0 .. bins-1; the upper edge belongs to the last); a non-finite coordinate is bad input.
+   */
+  public long[] latticeIndex(ParticleCloud cloud, int i) {
+    long[] idx = new long[lower.length];
+    for (int k = 0; k < lower.length; k++) {
+      double x = cloud.get(i, k);
+      if (!Double.isFinite(x)) {
+        throw new InvalidInputException("point " + i + " has a non-finite coordinate on axis " + k + ": " + x);
+      }
+      double raw = (x - lower[k]) / width[k];
+      double u = raw == bins ? bins - 1 : Math.floor(raw); // the upper edge belongs to the last cell
+      idx[k] = (long) Math.max(-LATTICE_LIMIT, Math.min(LATTICE_LIMIT, u));
+    }
+    return idx;
+  }
+
+  /** Writes the centre of the lattice cell of per-axis index {@code idx} into {@code out[off .. off+dim)}. */
+  public void latticeCentre(long[] idx, double[] out, int off) {
+    for (int k = 0; k < lower.length; k++) {
+      out[off + k] = lower[k] + (idx[k] + 0.5) * width[k];
+    }
+  }
+
+  /** Lattice indices are held within this many cells of the box (about 10^12: far beyond any physical spill). */
+  private static final long LATTICE_LIMIT = 1L << 40;
+
   /** The flat index of the cell holding point i of the cloud (axis 0 varies slowest). */
   public int cellOf(ParticleCloud cloud, int i) {
     int cell = 0;
@@ -119,7 +175,7 @@ public final class HistogramGrid {
         x = x - side * Math.floor(x / side);
       }
       int b = (int) Math.floor((x - lower[k]) / width[k]);
-      b = b < 0 ? 0 : b >= bins ? bins - 1 : b; // clamp: spill-over mass stays in the edge cells
+      b = b < 0 ? 0 : b >= bins ? bins - 1 : b; // clamp: callers send outside points to latticeIndex
       cell = cell * bins + b;
     }
     return cell;

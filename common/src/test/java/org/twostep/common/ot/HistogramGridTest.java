@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.twostep.common.data.ParticleCloud;
 import org.twostep.common.error.InvalidInputException;
 
-/** The SPEC §6 box rule, clamping into edge cells, torus wrapping, and centre/cell round trips. */
+/** The SPEC §6 box rule, the lattice past the box, torus wrapping, and centre/cell round trips. */
 class HistogramGridTest {
 
   @Test
@@ -24,13 +24,43 @@ class HistogramGridTest {
   }
 
   @Test
-  void clampsPointsOutsideTheBoxIntoEdgeCells() {
+  void pointsOutsideTheBoxFallIntoTheLatticeContinuedPastIt() {
     HistogramGrid grid = HistogramGrid.box(4, new double[] {0}, new double[] {1});
-    ParticleCloud far = ParticleCloud.ofColumns(new double[] {-100, 0.3, 1.0, 7});
-    assertEquals(0, grid.cellOf(far, 0));
+    ParticleCloud far = ParticleCloud.ofColumns(new double[] {-100, 0.3, 1.0, 7, 1.01});
     assertEquals(1, grid.cellOf(far, 1));
     assertEquals(3, grid.cellOf(far, 2), "the upper edge belongs to the last cell");
-    assertEquals(3, grid.cellOf(far, 3));
+    org.junit.jupiter.api.Assertions.assertFalse(grid.outside(far, 2));
+    org.junit.jupiter.api.Assertions.assertTrue(grid.outside(far, 0) && grid.outside(far, 3) && grid.outside(far, 4));
+    assertEquals(3 / 5.0, grid.outsideFraction(far), 1e-15);
+    assertEquals(-400, grid.latticeIndex(far, 0)[0]);
+    assertEquals(28, grid.latticeIndex(far, 3)[0]);
+    assertEquals(4, grid.latticeIndex(far, 4)[0], "just past the box: the first cell beyond it");
+    double[] c = new double[1];
+    grid.latticeCentre(grid.latticeIndex(far, 3), c, 0);
+    assertEquals(7.125, c[0], 1e-12);
+    assertThrows(InvalidInputException.class,
+        () -> grid.latticeIndex(ParticleCloud.ofColumns(new double[] {Double.NaN}), 0));
+  }
+
+  @Test
+  void aCloudShiftedOutOfTheBoxScoresItsTrueShiftNotTheEdge() {
+    double[] ref = new double[400];
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = (i + 0.5) / ref.length;
+    }
+    double[] inside = ref.clone();
+    double[] outside = ref.clone();
+    for (int i = 0; i < ref.length; i++) {
+      inside[i] += 0.05;
+      outside[i] += 5;
+    }
+    ParticleCloud r = ParticleCloud.ofColumns(ref);
+    HistogramGrid grid = HistogramGrid.fromReference(r, 24, HistogramGrid.DEFAULT_PADDING);
+    double near = Wasserstein.histogram(r, ParticleCloud.ofColumns(inside), grid).w2sq();
+    double far = Wasserstein.histogram(r, ParticleCloud.ofColumns(outside), grid).w2sq();
+    // 1D: a shift by s costs s^2; binning moves each point by at most a cell width (1.1/24)
+    assertEquals(25, far, 2 * 5 * 1.1 / 24 + 0.01, "the whole shift is paid, not the distance to the edge");
+    org.junit.jupiter.api.Assertions.assertTrue(near < 0.01 && far > 100 * near, near + " vs " + far);
   }
 
   @Test

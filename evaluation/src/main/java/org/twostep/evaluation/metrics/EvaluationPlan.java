@@ -11,20 +11,21 @@ import org.twostep.common.error.InvalidInputException;
 /**
  * Checks what was generated against what was simulated and lists the (model, sigma) pairs to measure (SPEC §6).
  * Every generated sigma must have a test reference, and every model must cover every test sigma, so a table of
- * models by sigma has no silent holes. The noise floor is measured wherever {@code reference_b} exists.
+ * models by sigma has no silent holes. Each floor replica (reference_b, reference_c, ...) is measured wherever it exists.
  */
 public final class EvaluationPlan {
   private EvaluationPlan() {}
 
   /**
    * @param reference the test reference's sigma by sigma_index
-   * @param referenceB the sigma_index values that have a reference_b cloud
+   * @param floors the floor replicas' model names ({@link Models#floorReplica}) and the sigma_index values where each
+   *     has a cloud
    * @param generated the (model, sigma, sigma_index) triples found in generated/
    * @param models the models required; empty for every model found
-   * @return the pairs to measure, noise floor first, then models in name order, each by sigma_index
+   * @return the pairs to measure, floor replicas first, then models in name order, each by sigma_index
    * @throws InvalidInputException naming the model and the sigma of the first mismatch
    */
-  public static List<EvalTask> plan(Map<Integer, Double> reference, Set<Integer> referenceB,
+  public static List<EvalTask> plan(Map<Integer, Double> reference, Map<String, Set<Integer>> floors,
       List<EvalTask> generated, List<String> models) {
     if (reference.isEmpty()) {
       throw new InvalidInputException("particles/ holds no test reference cloud for this experiment: run simulate first");
@@ -44,9 +45,11 @@ public final class EvaluationPlan {
       throw new InvalidInputException("generated/ holds no model for this experiment: run generate first");
     }
     List<EvalTask> tasks = new ArrayList<>();
-    for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
-      if (referenceB.contains(r.getKey())) {
-        tasks.add(new EvalTask(Models.NOISE_FLOOR, r.getValue(), r.getKey()));
+    for (Map.Entry<String, Set<Integer>> floor : new TreeMap<>(floors).entrySet()) {
+      for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
+        if (floor.getValue().contains(r.getKey())) {
+          tasks.add(new EvalTask(floor.getKey(), r.getValue(), r.getKey()));
+        }
       }
     }
     for (String model : wanted) {

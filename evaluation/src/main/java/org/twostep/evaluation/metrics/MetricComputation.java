@@ -19,10 +19,11 @@ public final class MetricComputation {
       ParticleCloud reference, ParticleCloud generated) {
     long t0 = System.nanoTime();
     long seed = Seeds.derive(ctx.seedRoot(), STREAM, Seeds.coordinate(task.sigma()));
-    Distance d = ReferenceMetric.of(config, reference, seed).measure(generated);
+    ReferenceMetric metric = ReferenceMetric.of(config, reference, seed);
+    Distance d = metric.measure(generated);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new MetricRow(ctx.experiment(), task.model(), config.metric().label(), task.sigma(), task.sigmaIndex(),
         inTrainingRange, d.w2sq(), d.w2(), config.bins(), reference.size(), generated.size(), Double.NaN, Double.NaN,
-        seconds, ctx.configHash(), ctx.codeVersion());
+        metric.outsideMass(generated), seconds, ctx.configHash(), ctx.codeVersion());
   }
 }

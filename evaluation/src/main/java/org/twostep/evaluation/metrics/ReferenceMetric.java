@@ -16,6 +16,7 @@ public final class ReferenceMetric {
   private final ParticleCloud reference;
   private final long seed;
   private final HistogramGrid grid;
+  private final HistogramGrid box;
 
   private ReferenceMetric(EvaluateConfig config, ParticleCloud reference, long seed) {
     this.config = config;
@@ -26,6 +27,16 @@ public final class ReferenceMetric {
       case TORUS -> HistogramGrid.torus(reference.dim(), config.domainLength(), config.torusBins());
       case PROJECTED, SUBSAMPLE -> null;
     };
+    this.box = switch (config.metric()) {
+      case HISTOGRAM -> grid;
+      case SUBSAMPLE -> HistogramGrid.fromReference(reference, 1, HistogramGrid.DEFAULT_PADDING);
+      case TORUS, PROJECTED -> null;
+    };
+  }
+
+  /** The share of a generated cloud outside the reference's padded bounding box; NaN on a torus. */
+  public double outsideMass(ParticleCloud generated) {
+    return box == null ? Double.NaN : box.outsideFraction(generated);
   }
 
   /**

@@ -10,13 +10,13 @@ public final class ResultsCsv {
   /** One row per (run, sigma, model). */
   public static String w2BySeed(List<SeedAggregate.Run> runs) {
     StringBuilder sb = new StringBuilder(
-        "experiment,seed,sigma_index,sigma,in_training_range,model,metric,w2sq,w2,mean_error,cov_error\n");
+        "experiment,seed,sigma_index,sigma,in_training_range,model,metric,w2sq,w2,mean_error,cov_error,outside_mass\n");
     for (SeedAggregate.Run run : runs) {
       List<MetricRow> rows = run.metrics().stream()
           .sorted(java.util.Comparator.comparingDouble(MetricRow::sigma).thenComparing(MetricRow::model)).toList();
       for (MetricRow r : rows) {
         line(sb, r.experiment(), run.seed(), r.sigmaIndex(), num(r.sigma()), r.inTrainingRange(), r.model(), r.metric(),
-            num(r.w2sq()), num(r.w2()), num(r.meanError()), num(r.covError()));
+            num(r.w2sq()), num(r.w2()), num(r.meanError()), num(r.covError()), num(r.outsideMass()));
       }
     }
     return sb.toString();

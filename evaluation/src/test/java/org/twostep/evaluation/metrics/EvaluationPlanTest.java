@@ -24,12 +24,14 @@ class EvaluationPlanTest {
   }
 
   @Test
-  void everyModelAtEverySigmaAndTheNoiseFloorWhereReferenceBExists() {
-    List<EvalTask> plan = EvaluationPlan.plan(REFERENCE, Set.of(0, 2), everywhere("meanflow_dp", "meanflow"), List.of());
-    assertEquals(2 + 3 + 3, plan.size());
-    assertEquals(List.of(new EvalTask(Models.NOISE_FLOOR, 20.0, 0), new EvalTask(Models.NOISE_FLOOR, 60.0, 2),
-        new EvalTask("meanflow", 20.0, 0)), plan.subList(0, 3));
-    List<EvalTask> only = EvaluationPlan.plan(REFERENCE, Set.of(), everywhere("meanflow_dp", "meanflow"), List.of("meanflow"));
+  void everyModelAtEverySigmaAndEachFloorReplicaWhereItsReferenceExists() {
+    List<EvalTask> plan = EvaluationPlan.plan(REFERENCE,
+        Map.of("noise_floor_c", Set.of(0), "noise_floor_b", Set.of(0, 2)), everywhere("meanflow_dp", "meanflow"),
+        List.of());
+    assertEquals(2 + 1 + 3 + 3, plan.size());
+    assertEquals(List.of(new EvalTask("noise_floor_b", 20.0, 0), new EvalTask("noise_floor_b", 60.0, 2),
+        new EvalTask("noise_floor_c", 20.0, 0), new EvalTask("meanflow", 20.0, 0)), plan.subList(0, 4));
+    List<EvalTask> only = EvaluationPlan.plan(REFERENCE, Map.of(), everywhere("meanflow_dp", "meanflow"), List.of("meanflow"));
     assertTrue(only.stream().allMatch(t -> t.model().equals("meanflow")) && only.size() == 3);
   }
 
@@ -38,11 +40,11 @@ class EvaluationPlanTest {
     List<EvalTask> g = everywhere("meanflow");
     g.add(new EvalTask("meanflow_dp", 220.0, 7));
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> EvaluationPlan.plan(REFERENCE, Set.of(), g, List.of()));
+        () -> EvaluationPlan.plan(REFERENCE, Map.of(), g, List.of()));
     assertTrue(e.getMessage().contains("meanflow_dp") && e.getMessage().contains("220.0"), e.getMessage());
     List<EvalTask> moved = everywhere("meanflow");
     moved.add(new EvalTask("imm", 45.0, 1)); // right index, wrong value: still not the reference's sigma
-    e = assertThrows(InvalidInputException.class, () -> EvaluationPlan.plan(REFERENCE, Set.of(), moved, List.of()));
+    e = assertThrows(InvalidInputException.class, () -> EvaluationPlan.plan(REFERENCE, Map.of(), moved, List.of()));
     assertTrue(e.getMessage().contains("imm") && e.getMessage().contains("45.0"), e.getMessage());
   }
 
@@ -52,11 +54,11 @@ class EvaluationPlanTest {
     g.add(new EvalTask("meanflow_dp", 20.0, 0));
     g.add(new EvalTask("meanflow_dp", 60.0, 2));
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> EvaluationPlan.plan(REFERENCE, Set.of(), g, List.of()));
+        () -> EvaluationPlan.plan(REFERENCE, Map.of(), g, List.of()));
     assertTrue(e.getMessage().contains("meanflow_dp") && e.getMessage().contains("40.0"), e.getMessage());
     e = assertThrows(InvalidInputException.class,
-        () -> EvaluationPlan.plan(REFERENCE, Set.of(), everywhere("meanflow"), List.of("meanflow", "imm")));
+        () -> EvaluationPlan.plan(REFERENCE, Map.of(), everywhere("meanflow"), List.of("meanflow", "imm")));
     assertTrue(e.getMessage().contains("imm") && e.getMessage().contains("20.0"), e.getMessage());
-    assertThrows(InvalidInputException.class, () -> EvaluationPlan.plan(Map.of(), Set.of(), List.of(), List.of()));
+    assertThrows(InvalidInputException.class, () -> EvaluationPlan.plan(Map.of(), Map.of(), List.of(), List.of()));
   }
 }

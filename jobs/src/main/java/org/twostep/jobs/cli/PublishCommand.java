@@ -142,7 +142,7 @@ public final class PublishCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("w2.csv"), ResultsCsv.w2(w2), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("timings.csv"), ResultsCsv.timings(timings), StandardCharsets.UTF_8);
     List<MetricRow> means = w2.stream().map(m -> new MetricRow(m.experiment(), m.model(), m.metric(), m.sigma(),
-        m.sigmaIndex(), m.inTrainingRange(), m.w2sq(), m.w2(), 0, 0, 0, Double.NaN, Double.NaN, 0, "", "")).toList();
+        m.sigmaIndex(), m.inTrainingRange(), m.w2sq(), m.w2(), 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, "", "")).toList();
     boolean logSigma = sigma.test().max() / sigma.test().min() > 20; // as the report draws it
     Png.write(W2Chart.build(String.format(Locale.ROOT, "%s: mean W2^2 over %d seed(s)", experiment, read.size()), means,
         sigma.train().min(), sigma.train().max(), logSigma, rc.width(), rc.height()), dir.resolve("w2.png"));

@@ -147,13 +147,16 @@ public final class ReportCommand implements Callable<Integer> {
         projections, eigen, reference, speeds);
   }
 
-  /** The metric rows of one experiment in a {@code metrics/} table, by model and sigma_index. */
+  /**
+   * The metric rows of one experiment in a {@code metrics/} table, by model and sigma_index, the floor replicas folded
+   * into their mean {@code noise_floor} row.
+   */
   static List<MetricRow> metrics(SparkSession spark, String table, String experiment) {
     List<MetricRow> metrics = new ArrayList<>();
     for (Row r : table(spark, table, experiment, "evaluate").orderBy("model", "sigma_index").collectAsList()) {
       metrics.add(MetricTables.metricRow(r));
     }
-    return metrics;
+    return org.twostep.evaluation.metrics.FloorReplicas.fold(metrics);
   }
 
   /**

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** {@code twostep simulate}: the particle clouds of every (sigma, split) of an experiment, to DIR/particles. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Simulate the training, test and reference_b clouds of an experiment (Spark job).")
+    description = "Simulate the training, test and floor-reference (reference_b, _c, _d) clouds of an experiment (Spark job).")
 public final class SimulateCommand implements Callable<Integer> {
   @Mixin ExperimentOptions options;
 

@@ -187,7 +187,8 @@ public final class StatusCommand implements Callable<Integer> {
     String experiment = config.getString("experiment.name");
     boolean kpp = config.getString("experiment.system").equals("kpp");
     TreeSet<String> planned = new TreeSet<>();
-    for (TaskKey t : SimulationTasks.plan(experiment, SigmaCatalogue.from(config))) {
+    for (TaskKey t : SimulationTasks.plan(experiment, SigmaCatalogue.from(config),
+        SimulationTasks.floorReplicas(config))) {
       for (String table : kpp ? List.of("particles", "eigenvalues") : List.of("particles")) {
         UnitStatus u = new UnitStatus(table, experiment, t.sigmaIndex(), t.split().label(), State.MISSING, "", "");
         planned.add(key(u));

@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin ExperimentOptions options;
 
-  @Option(names = "--holdout", defaultValue = "top", paramLabel = "top|both",
-      description = "Hold out the largest training sigma (top) or the smallest and the largest (both). Default: top.")
+  @Option(names = "--holdout", defaultValue = "top", paramLabel = "top|bottom|both",
+      description = "Hold out the largest training sigma (top; KS extrapolates upwards), the smallest (bottom; KPP "
+          + "extrapolates to smaller D) or both. Default: top.")
   String holdout;
 
   @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", paramLabel = "S,S,...",

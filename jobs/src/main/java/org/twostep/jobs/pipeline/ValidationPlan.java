@@ -19,15 +19,19 @@ import org.twostep.common.error.InvalidConfigException;
  */
 public record ValidationPlan(double[] train, double[] scored, double[] heldOut) {
 
-  /** Which ends of the training grid are held out. */
+  /**
+   * Which ends of the training grid are held out: the top (KS extrapolates to larger sigma), the bottom (KPP
+   * extrapolates to smaller D) or both.
+   */
   public enum Holdout {
-    TOP, BOTH;
+    TOP, BOTTOM, BOTH;
 
     public static Holdout of(String s) {
       return switch (s.toLowerCase(Locale.ROOT)) {
         case "top" -> TOP;
+        case "bottom" -> BOTTOM;
         case "both" -> BOTH;
-        default -> throw new InvalidConfigException("--holdout", s, "top or both");
+        default -> throw new InvalidConfigException("--holdout", s, "top, bottom or both");
       };
     }
   }
@@ -45,11 +49,15 @@ public record ValidationPlan(double[] train, double[] scored, double[] heldOut) 
       throw new InvalidConfigException("sigma.train", Arrays.toString(trainingGrid),
           "at least " + (drop + 2) + " values to hold out " + holdout.name().toLowerCase(Locale.ROOT) + " and train on two");
     }
-    int from = holdout == Holdout.BOTH ? 1 : 0;
-    double[] train = Arrays.copyOfRange(trainingGrid, from, trainingGrid.length - 1);
-    double[] heldOut = holdout == Holdout.BOTH
-        ? new double[] {trainingGrid[0], trainingGrid[trainingGrid.length - 1]}
-        : new double[] {trainingGrid[trainingGrid.length - 1]};
+    int n = trainingGrid.length;
+    int from = holdout == Holdout.TOP ? 0 : 1;
+    int to = holdout == Holdout.BOTTOM ? n : n - 1;
+    double[] train = Arrays.copyOfRange(trainingGrid, from, to);
+    double[] heldOut = switch (holdout) {
+      case TOP -> new double[] {trainingGrid[n - 1]};
+      case BOTTOM -> new double[] {trainingGrid[0]};
+      case BOTH -> new double[] {trainingGrid[0], trainingGrid[n - 1]};
+    };
     return new ValidationPlan(train, trainingGrid, heldOut);
   }
 

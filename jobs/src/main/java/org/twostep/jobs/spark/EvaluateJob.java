@@ -40,8 +40,8 @@ import org.twostep.evaluation.metrics.Models;
 import org.twostep.jobs.cli.RunContext;
 
 /**
- * {@code evaluate} (SPEC §6): groups the test reference by sigma and the generated clouds (plus reference_b as the
- * noise floor) by (model, sigma), joins them on sigma and computes each pair's distance in the executors, one task
+ * {@code evaluate} (SPEC §6): groups the test reference by sigma and the generated clouds (plus each floor replica,
+ * reference_b, reference_c, ..., as noise_floor_b, ...) by (model, sigma), joins them on sigma and computes each pair's distance in the executors, one task
  * per pair. Moment errors come from Spark MLlib's {@code Summarizer} over the points (mean of {@code x} and of the
  * products {@code x_i x_j}). Rows are published into {@code metrics/} per (sigma, model) unit; units complete with
  * the same config hash are skipped.
@@ -79,8 +79,10 @@ public final class EvaluateJob {
 
     Dataset<Row> test = particles.where(col("split").equalTo("test"));
     Dataset<Row> candidates = generated.select(pointColumns("model", axes))
-        .unionByName(particles.where(col("split").equalTo("reference_b"))
-            .withColumn("model", lit(Models.NOISE_FLOOR)).select(pointColumns("model", axes)));
+        .unionByName(particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX))
+            .withColumn("model", org.apache.spark.sql.functions.concat(lit(Models.NOISE_FLOOR_REPLICA),
+                org.apache.spark.sql.functions.substring_index(col("split"), "_", -1)))
+            .select(pointColumns("model", axes)));
     List<EvalTask> plan = plan(test, particles, generated, eval);
 
     PartitionPublisher metrics = new PartitionPublisher(spark, ctx.layout().metrics());
@@ -98,7 +100,7 @@ public final class EvaluateJob {
       metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
           MetricTables.marker(hash, ctx.codeVersion()));
     }
-    List<MetricRow> all = readRows(spark, ctx, plan);
+    List<MetricRow> all = org.twostep.evaluation.metrics.FloorReplicas.fold(readRows(spark, ctx, plan));
     return new Summary(plan.size(), plan.size() - pending.size(), pending.size(), hash,
         (System.nanoTime() - start) / 1e9, all);
   }
@@ -126,16 +128,20 @@ public final class EvaluateJob {
     for (Row r : test.select("sigma_index", "sigma").distinct().collectAsList()) {
       reference.put(r.getInt(0), r.getDouble(1));
     }
-    Set<Integer> referenceB = new HashSet<>();
-    for (Row r : particles.where(col("split").equalTo("reference_b")).select("sigma_index").distinct().collectAsList()) {
-      referenceB.add(r.getInt(0));
+    Map<String, Set<Integer>> floors = new HashMap<>();
+    for (Row r : particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX)).select("split", "sigma_index").distinct()
+        .collectAsList()) {
+      floors.computeIfAbsent(Models.floorReplica(r.getString(0)), k -> new HashSet<>()).add(r.getInt(1));
     }
     List<EvalTask> found = new ArrayList<>();
     for (Row r : generated.select("model", "sigma", "sigma_index").distinct().collectAsList()) {
       found.add(new EvalTask(r.getString(0), r.getDouble(1), r.getInt(2)));
     }
-    return EvaluationPlan.plan(reference, referenceB, found, eval.models());
+    return EvaluationPlan.plan(reference, floors, found, eval.models());
   }
+
+  /** The splits of the floor replicas: reference_b, reference_c, ... */
+  private static final String FLOOR_SPLIT_PREFIX = "reference_";
 
   private static List<MetricRow> measure(SparkSession spark, RunContext ctx, EvaluateConfig eval, String hash,
       Dataset<Row> test, Dataset<Row> candidates, List<String> axes, List<EvalTask> pending) {

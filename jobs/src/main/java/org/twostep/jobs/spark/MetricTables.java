@@ -29,7 +29,7 @@ public final class MetricTables {
       field("w2sq", DataTypes.DoubleType), field("w2", DataTypes.DoubleType), field("bins", DataTypes.IntegerType),
       field("n_reference", DataTypes.LongType), field("n_generated", DataTypes.LongType),
       field("mean_error", DataTypes.DoubleType), field("cov_error", DataTypes.DoubleType),
-      field("seconds", DataTypes.DoubleType), field("config_hash", DataTypes.StringType),
+      field("outside_mass", DataTypes.DoubleType), field("seconds", DataTypes.DoubleType), field("config_hash", DataTypes.StringType),
       field("code_version", DataTypes.StringType), field(PartitionPublisher.UNIT, DataTypes.StringType)));
 
   /** Schema of {@code front_speed/}: one row per (D, lambda) of the scan, the minimiser flagged. */
@@ -52,7 +52,7 @@ public final class MetricTables {
   /** A metric row for staging; its unit is the model. */
   public static Row toRow(MetricRow m) {
     return RowFactory.create(m.experiment(), m.model(), m.metric(), m.sigma(), m.sigmaIndex(), m.inTrainingRange(),
-        m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.seconds(),
+        m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.outsideMass(), m.seconds(),
         m.configHash(), m.codeVersion(), m.model());
   }
 
@@ -63,7 +63,10 @@ public final class MetricTables {
         r.getBoolean(r.fieldIndex("in_training_range")), r.getDouble(r.fieldIndex("w2sq")),
         r.getDouble(r.fieldIndex("w2")), r.getInt(r.fieldIndex("bins")), r.getLong(r.fieldIndex("n_reference")),
         r.getLong(r.fieldIndex("n_generated")), r.getDouble(r.fieldIndex("mean_error")),
-        r.getDouble(r.fieldIndex("cov_error")), r.getDouble(r.fieldIndex("seconds")),
+        r.getDouble(r.fieldIndex("cov_error")),
+        java.util.Arrays.asList(r.schema().fieldNames()).contains("outside_mass")
+            ? r.getDouble(r.fieldIndex("outside_mass")) : Double.NaN, // tables written before the column
+        r.getDouble(r.fieldIndex("seconds")),
         r.getString(r.fieldIndex("config_hash")), r.getString(r.fieldIndex("code_version")));
   }
 

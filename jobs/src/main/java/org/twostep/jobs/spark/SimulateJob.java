@@ -44,7 +44,8 @@ public final class SimulateJob {
     long start = System.nanoTime();
     Config config = ctx.config();
     String hash = ConfigHash.simulation(config);
-    List<TaskKey> planned = SimulationTasks.plan(ctx.experiment(), ctx.sigma());
+    List<TaskKey> planned = SimulationTasks.plan(ctx.experiment(), ctx.sigma(),
+        SimulationTasks.floorReplicas(config));
     PartitionPublisher particles = new PartitionPublisher(spark, ctx.layout().particles());
     PartitionPublisher eigen = new PartitionPublisher(spark, ctx.layout().eigenvalues());
     particles.sweepStaging();

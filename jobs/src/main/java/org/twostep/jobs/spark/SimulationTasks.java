@@ -6,16 +6,26 @@ import org.twostep.common.config.SigmaCatalogue;
 import org.twostep.common.data.Split;
 import org.twostep.common.data.TaskKey;
 
-/** The simulation tasks of an experiment: the training grid, the test grid, and reference_b at every test sigma. */
+/**
+ * The simulation tasks of an experiment: the training grid, the test grid, and at every test sigma the independent
+ * references of the noise floor ({@code simulate.floor_replicas} of reference_b, reference_c, reference_d).
+ */
 public final class SimulationTasks {
   private SimulationTasks() {}
 
-  public static List<TaskKey> plan(String experiment, SigmaCatalogue sigma) {
+  /** {@code simulate.floor_replicas}, checked. */
+  public static int floorReplicas(com.typesafe.config.Config c) {
+    return org.twostep.common.config.ConfigReads.intIn(c, "simulate.floor_replicas", 1, 3);
+  }
+
+  public static List<TaskKey> plan(String experiment, SigmaCatalogue sigma, int floorReplicas) {
     List<TaskKey> tasks = new ArrayList<>();
     for (double s : sigma.train().values()) {
       tasks.add(new TaskKey(experiment, sigma.indexOf(s), s, Split.TRAIN));
     }
-    for (Split split : List.of(Split.TEST, Split.REFERENCE_B)) {
+    List<Split> splits = new ArrayList<>(List.of(Split.TEST));
+    splits.addAll(Split.floorReferences(floorReplicas));
+    for (Split split : splits) {
       for (double s : sigma.test().values()) {
         tasks.add(new TaskKey(experiment, sigma.indexOf(s), s, split));
       }

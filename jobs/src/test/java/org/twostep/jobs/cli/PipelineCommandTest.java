@@ -56,8 +56,9 @@ class PipelineCommandTest {
     Dataset<Row> metrics = spark.read().parquet(out.resolve("metrics").toString());
     Set<String> models = metrics.select("model").distinct().collectAsList().stream().map(r -> r.getString(0))
         .collect(Collectors.toSet());
-    assertEquals(Set.of("meanflow", "meanflow_2step", "meanflow_dp", "imm", "noise_floor"), models);
-    assertEquals(5 * 3, metrics.select("model", "sigma").distinct().count(), "every model at every test sigma");
+    assertEquals(Set.of("meanflow", "meanflow_2step", "meanflow_dp", "imm", "noise_floor_b", "noise_floor_c",
+        "noise_floor_d"), models, "every model and each floor replica");
+    assertEquals(7 * 3, metrics.select("model", "sigma").distinct().count(), "every model at every test sigma");
     assertTrue(metrics.where("w2sq IS NULL OR w2sq < 0 OR isnan(w2sq)").isEmpty());
     assertTrue(Files.exists(out.resolve("report.md")));
     assertTrue(Files.list(out.resolve("plots")).anyMatch(p -> p.toString().endsWith(".png")));

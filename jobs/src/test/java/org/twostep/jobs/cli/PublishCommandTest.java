@@ -49,7 +49,7 @@ class PublishCommandTest {
         for (String model : List.of("meanflow", "meanflow_dp", "noise_floor")) {
           double w = experiment.equals("other") ? 99 : w2sq(model, i, k);
           rows.add(MetricTables.toRow(new MetricRow(experiment, model, "histogram_w2", SIGMA[i], i, SIGMA[i] <= 80, w,
-              Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.01, "hash" + k, "test")));
+              Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, 0.01, "hash" + k, "test")));
         }
       }
     }
@@ -115,7 +115,7 @@ class PublishCommandTest {
     List<String> bySeed = Files.readAllLines(dest.resolve("w2_by_seed.csv"));
     assertEquals(1 + 2 * 9, bySeed.size());
     assertTrue(bySeed.contains("ks-laminar-3d,7,2,120.0,false,meanflow_dp,histogram_w2,0.06,"
-        + Math.sqrt(0.06) + ",0.1,0.2"), "seed 7 from run.conf: " + bySeed);
+        + Math.sqrt(0.06) + ",0.1,0.2,0.0"), "seed 7 from run.conf: " + bySeed);
     assertTrue(bySeed.stream().anyMatch(l -> l.startsWith("ks-laminar-3d,2,")), "seed 2 from the position in --runs");
 
     assertEquals(List.of("run,seed,stage,seconds", r1 + ",7,simulate,10.5", r1 + ",7,train meanflow,20.0"),

@@ -26,7 +26,7 @@ import org.twostep.jobs.pipeline.RunLayout;
 /** {@code twostep status} against a real simulate run: complete, stale, incomplete and missing units by marker. */
 class StatusCommandTest {
   static final Path CONFIG = Path.of("../conf/ks-laminar-3d.conf").toAbsolutePath().normalize();
-  static final List<String> TINY = List.of("ks.particles=32", "ks.t_end=0.002", "sigma.train=[20, 40]",
+  static final List<String> TINY = List.of("simulate.floor_replicas=1", "ks.particles=32", "ks.t_end=0.002", "sigma.train=[20, 40]",
       "sigma.test=[20, 40, 60]");
 
   @TempDir static Path shared;
@@ -118,7 +118,8 @@ class StatusCommandTest {
     StringWriter err = new StringWriter();
     int code = Twostep.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute("status", "--out", run.toString(), "--config", CONFIG.toString(), "--profile", "quick",
-            "ks.particles=32", "ks.t_end=0.002", "sigma.train=[20, 40]", "sigma.test=[20, 40, 60]", "ks.chi=0.5");
+            "simulate.floor_replicas=1", "ks.particles=32", "ks.t_end=0.002", "sigma.train=[20, 40]",
+            "sigma.test=[20, 40, 60]", "ks.chi=0.5");
     assertEquals(0, code, err.toString());
     assertTrue(out.toString().contains("particles: {stale=8}"), out.toString());
     assertEquals(1 + 8 + 1, out.toString().lines().count(), out.toString());

@@ -40,7 +40,8 @@ class StandaloneClusterIT {
   static final String CONFIG = ROOT.resolve("conf/ks-laminar-3d.conf").toString();
 
   /** Eight tiny tasks: the whole cluster round trip in well under a minute. */
-  static final String[] TINY = {"ks.particles=256", "ks.t_end=0.002", "sigma.train=[20, 40]", "sigma.test=[20, 40, 60]"};
+  static final String[] TINY = {"ks.particles=256", "ks.t_end=0.002", "sigma.train=[20, 40]", "sigma.test=[20, 40, 60]",
+      "simulate.floor_replicas=1"};
   /** The whole pipeline on the tiny clouds: a few hundred training steps per model. */
   static final String[] TINY_PIPELINE = concat(TINY, "meanflow.steps=200", "meanflow.batch_size=128",
       "meanflow.checkpoint_every=50", "dp.steps=100", "dp.batch_size=128", "imm.steps=100", "imm.batch_size=128");
@@ -48,7 +49,7 @@ class StandaloneClusterIT {
   static final String[] TIMES = {"seconds", "code_version"};
   /** Nine tasks of a few seconds each, long enough to lose a worker or the driver in the middle. */
   static final String[] LONG = {"ks.particles=4000", "ks.t_end=0.06", "sigma.train=[20, 40, 80]",
-      "sigma.test=[20, 60, 100]"};
+      "sigma.test=[20, 60, 100]", "simulate.floor_replicas=1"};
 
   static LocalCluster cluster;
   static SparkSession spark;

@@ -27,6 +27,13 @@ class ValidationPlanTest {
   }
 
   @Test
+  void bottomHoldsOutTheSmallest() {
+    ValidationPlan p = ValidationPlan.of(GRID, ValidationPlan.Holdout.of("bottom"));
+    assertArrayEquals(new double[] {40, 80, 160}, p.train());
+    assertTrue(p.isHeldOut(20) && !p.isHeldOut(160));
+  }
+
+  @Test
   void bothHoldsOutEachEnd() {
     ValidationPlan p = ValidationPlan.of(GRID, ValidationPlan.Holdout.BOTH);
     assertArrayEquals(new double[] {40, 80}, p.train());

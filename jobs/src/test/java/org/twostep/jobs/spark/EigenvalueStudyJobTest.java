@@ -52,7 +52,7 @@ class EigenvalueStudyJobTest {
     assertEquals(s.planned(), s.computed());
     Dataset<Row> e = SPARK.read().parquet(ctx.layout().eigenvalues());
     assertEquals(3 * 3 * 4, e.where(col("split").equalTo(WarmStartStudy.SPLIT)).count());
-    assertEquals(8 * 4, e.where(col("split").notEqual(WarmStartStudy.SPLIT)).count(), "simulate's rows are kept");
+    assertEquals(14 * 4, e.where(col("split").notEqual(WarmStartStudy.SPLIT)).count(), "simulate's rows are kept");
 
     // the library on the same cloud gives the same rows
     SimulationSetup setup = SimulationSetup.from(ctx.config());

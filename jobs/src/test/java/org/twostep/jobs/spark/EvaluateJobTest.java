@@ -55,9 +55,9 @@ class EvaluateJobTest {
     GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.25));
     GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", d -> d);
     EvaluateJob.Summary s = EvaluateJob.run(SPARK, ctx, false);
-    assertEquals(3 + 3 + 3, s.planned(), "noise floor and two models at three test sigma");
+    assertEquals(3 * 3 + 3 + 3, s.planned(), "three floor replicas and two models at three test sigma");
     assertEquals(s.planned(), s.computed());
-    assertEquals(9, s.rows().size());
+    assertEquals(9, s.rows().size(), "the replicas are read as their mean noise_floor row");
     EvaluateConfig eval = EvaluateConfig.from(ctx.config());
     long root = Seeds.derive(ctx.config().getLong("experiment.seed"), Seeds.coordinate(ctx.experiment()));
     MetricContext mc = new MetricContext(ctx.experiment(), s.configHash(), "test", root);
@@ -65,10 +65,22 @@ class EvaluateJobTest {
     for (MetricRow r : s.rows()) {
       byKey.put(r.model() + "@" + r.sigmaIndex(), r);
     }
+    for (Row r : SPARK.read().parquet(ctx.layout().metrics()).where("model = 'noise_floor_b'").collectAsList()) {
+      MetricRow m = MetricTables.metricRow(r);
+      byKey.put(m.model() + "@" + m.sigmaIndex(), m);
+    }
     for (int i = 0; i < 3; i++) {
       ParticleCloud ref = cloud(ctx.layout().particles(), "split = 'test' AND sigma_index = " + i);
-      for (String model : List.of("meanflow", "meanflow_dp", "noise_floor")) {
-        ParticleCloud gen = model.equals("noise_floor")
+      double floorMean = 0;
+      for (String ref2 : List.of("reference_b", "reference_c", "reference_d")) {
+        ParticleCloud other = cloud(ctx.layout().particles(), "split = '" + ref2 + "' AND sigma_index = " + i);
+        floorMean += MetricComputation.measure(EvaluateConfig.from(ctx.config()), new MetricContext(ctx.experiment(),
+            s.configHash(), "test", Seeds.derive(ctx.config().getLong("experiment.seed"),
+                Seeds.coordinate(ctx.experiment()))), new EvalTask("noise_floor", byKey.get("meanflow@" + i).sigma(), i), true, ref, other).w2sq() / 3;
+      }
+      assertEquals(floorMean, byKey.get("noise_floor@" + i).w2sq(), 1e-12, "the floor is the replicas' mean");
+      for (String model : List.of("meanflow", "meanflow_dp", "noise_floor_b")) {
+        ParticleCloud gen = model.equals("noise_floor_b")
             ? cloud(ctx.layout().particles(), "split = 'reference_b' AND sigma_index = " + i)
             : cloud(ctx.layout().generated(), "model = '" + model + "' AND sigma_index = " + i);
         MetricRow job = byKey.get(model + "@" + i);
@@ -103,7 +115,7 @@ class EvaluateJobTest {
     EvaluateJob.Summary third = EvaluateJob.run(SPARK, ctx, false);
     assertEquals(3, third.computed(), "only the new model's three sigma");
     Dataset<Row> m = SPARK.read().parquet(ctx.layout().metrics());
-    assertEquals(9, m.count(), "no duplicates");
+    assertEquals(15, m.count(), "no duplicates");
     assertEquals(3, m.where("model = 'noise_floor'").count());
   }
 

@@ -53,10 +53,10 @@ class SimulateJobTest {
   void writesEveryTaskAsHivePartitionsWithFloatColumns() throws IOException {
     RunContext ctx = context(dir, "ks-laminar-3d", dir.resolve("run").toString(), KS_TINY);
     SimulateJob.Summary s = SimulateJob.run(SPARK, ctx, false, i -> { }, p -> { });
-    assertEquals(2 + 3 + 3, s.planned());
-    assertEquals(8, s.computed());
+    assertEquals(2 + 3 + 3 * 3, s.planned(), "train, test and three floor references");
+    assertEquals(14, s.computed());
     Dataset<Row> t = SPARK.read().parquet(ctx.layout().particles());
-    assertEquals(8 * 64, t.count());
+    assertEquals(14 * 64, t.count());
     assertEquals(DataTypes.FloatType, t.schema().apply("x").dataType());
     assertEquals(DataTypes.FloatType, t.schema().apply("z").dataType());
     assertFalse(List.of(t.columns()).contains("w"));
@@ -64,7 +64,9 @@ class SimulateJobTest {
     assertEquals(3, t.select("sigma_index").distinct().count(), "sigma_index is the position in the union grid");
     assertEquals(64, t.where("split = 'train' AND sigma_index = 1").count());
     assertEquals(0, t.where("split = 'train' AND sigma_index = 2").count(), "60 is a test-only sigma");
-    assertEquals(3 * 64, t.where("split = 'reference_b'").count());
+    for (String ref : List.of("reference_b", "reference_c", "reference_d")) {
+      assertEquals(3 * 64, t.where("split = '" + ref + "'").count(), ref);
+    }
     Path partition = Path.of(RunLayout.partition(ctx.layout().particles(), "ks-laminar-3d", 0));
     try (Stream<Path> files = Files.list(partition)) {
       List<String> names = files.map(p -> p.getFileName().toString()).toList();
@@ -87,7 +89,7 @@ class SimulateJobTest {
     SimulateJob.Summary redo = SimulateJob.run(SPARK, ctx, false, i -> { }, p -> { });
     assertEquals(1, redo.computed());
     assertEquals(first, sorted(ctx.layout().particles()), "the recomputed unit is bit-identical, not duplicated");
-    assertEquals(8, SimulateJob.run(SPARK, ctx, true, i -> { }, p -> { }).computed(), "--force recomputes all");
+    assertEquals(14, SimulateJob.run(SPARK, ctx, true, i -> { }, p -> { }).computed(), "--force recomputes all");
     assertEquals(first, sorted(ctx.layout().particles()));
   }
 
@@ -98,8 +100,8 @@ class SimulateJobTest {
     List<String> changed = new ArrayList<>(List.of(KS_TINY));
     changed.add("ks.chi=0.5");
     RunContext ctx2 = context(dir, "ks-laminar-3d", out, changed.toArray(String[]::new));
-    assertEquals(8, SimulateJob.run(SPARK, ctx2, false, i -> { }, p -> { }).computed());
-    assertEquals(8 * 64, SPARK.read().parquet(out + "/particles").count(), "stale files are replaced, not added to");
+    assertEquals(14, SimulateJob.run(SPARK, ctx2, false, i -> { }, p -> { }).computed());
+    assertEquals(14 * 64, SPARK.read().parquet(out + "/particles").count(), "stale files are replaced, not added to");
   }
 
   @Test
@@ -111,7 +113,7 @@ class SimulateJobTest {
     extended.add("sigma.test=[20, 40, 60, 80]");
     SimulateJob.Summary s = SimulateJob.run(SPARK, context(dir, "ks-laminar-3d", out, extended.toArray(String[]::new)),
         false, i -> { }, p -> { });
-    assertEquals(2, s.computed(), "test and reference_b at the new sigma 80 only");
+    assertEquals(4, s.computed(), "test and the three floor references at the new sigma 80 only");
     List<Row> after = SPARK.read().parquet(out + "/particles").where("sigma < 70").orderBy("sigma_index", "split",
         "particle").collectAsList();
     assertEquals(before, after, "existing units untouched");
@@ -137,12 +139,12 @@ class SimulateJobTest {
         "kpp.particles=100", "kpp.reference_generations=4", "kpp.substeps=10",
         "sigma.train=[0.125, 0.25]", "sigma.test=[0.0625, 0.125, 0.25]");
     SimulateJob.Summary s = SimulateJob.run(SPARK, ctx, false, i -> { }, p -> { });
-    assertEquals(8, s.computed());
+    assertEquals(14, s.computed());
     Dataset<Row> p = SPARK.read().parquet(ctx.layout().particles());
     assertArrayEquals(new String[] {"system", "sigma", "split", "replica", "particle", "x", "y", "experiment", "sigma_index"},
         p.columns());
     Dataset<Row> e = SPARK.read().parquet(ctx.layout().eigenvalues());
-    assertEquals(8 * 4, e.count());
+    assertEquals(14 * 4, e.count());
     Row last = e.where("split = 'test' AND sigma_index = 2 AND generation = 4").first();
     List<Row> gens = e.where("split = 'test' AND sigma_index = 2").orderBy("generation").collectAsList();
     double mean = gens.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("mu_generation"))).average().orElseThrow();
