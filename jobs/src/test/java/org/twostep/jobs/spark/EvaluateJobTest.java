@@ -116,7 +116,7 @@ class EvaluateJobTest {
     assertEquals(3, third.computed(), "only the new model's three sigma");
     Dataset<Row> m = SPARK.read().parquet(ctx.layout().metrics());
     assertEquals(15, m.count(), "no duplicates");
-    assertEquals(3, m.where("model = 'noise_floor'").count());
+    assertEquals(3, m.where("model = 'noise_floor_c'").count(), "one row per floor replica and sigma");
   }
 
   @Test
