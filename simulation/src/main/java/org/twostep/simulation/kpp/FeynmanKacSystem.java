@@ -14,7 +14,8 @@ import org.twostep.simulation.parallel.BlockRunner;
  * lambda e.v}; record {@code l_m = log(mean w)}; resample multinomially. Time runs on across generations.
  * With {@code kpp.resample_every = k > 1} the weights of k substeps accumulate in carried weights c between
  * resamplings and {@code l_m = log(sum c w / sum c)}, the same estimator with fewer resampling events (less
- * genealogical collapse); k = 1 is the plain scheme.
+ * genealogical collapse); k = 1 is the plain scheme. The count restarts each generation and the last substep of a
+ * generation always resamples, so the cloud at a generation's end is unweighted whether or not k divides M.
  *
  * <p>The velocity at the new positions serves both the weight and the next substep's drift (same time, same
  * point), so the flow is evaluated once per substep and resampled with the particles. Noise and resampling
@@ -76,7 +77,8 @@ public final class FeynmanKacSystem {
         for (int s = 0; s < m; s++) {
           long step = (long) g * m + s;
           sum += kernel.propagateAndWeigh(step, seeds);
-          if ((step + 1) % kpp.resampleEvery() != 0) {
+          // every k substeps of a generation and always at its end, so a run never hands back a weighted cloud
+          if ((s + 1) % kpp.resampleEvery() != 0 && s + 1 < m) {
             state.carryWeights();
             continue;
           }

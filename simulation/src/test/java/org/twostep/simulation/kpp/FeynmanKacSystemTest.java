@@ -146,6 +146,43 @@ class FeynmanKacSystemTest {
     }
   }
 
+  /**
+   * A resampling period k that does not divide the M substeps of a generation still hands back an unweighted cloud:
+   * the weights carried since the last resampling are resampled at the generation's end. With M = 10, k = 100 never
+   * fires inside a generation, so the run is bit for bit the k = M run; with k = 3 the last substep (10) is not a
+   * multiple of 3, and the cloud must still be a resample (multinomial draws of N from N repeat particles, while N
+   * independent noisy moves do not).
+   */
+  @Test
+  void aPeriodThatDoesNotDivideTheGenerationStillResamplesAtItsEnd() {
+    int n = 500;
+    VelocityField flow = new CellularFlow(1.0);
+    ParticleCloud start = uniform(n, 2, 6);
+    TaskSeeds seeds = new TaskSeeds(7, 0.25, 0);
+    FeynmanKacRun aligned = new FeynmanKacSystem(flow, config(n, 10, 10), 1).run(start, 0.25, 2, seeds);
+    FeynmanKacRun never = new FeynmanKacSystem(flow, config(n, 10, 100), 1).run(start, 0.25, 2, seeds);
+    assertEquals(aligned, never);
+    ParticleCloud thirds = new FeynmanKacSystem(flow, config(n, 10, 3), 1).run(start, 0.25, 2, seeds).cloud();
+    assertTrue(repeats(aligned.cloud()) > n / 10, "a resampled cloud repeats particles");
+    assertTrue(repeats(thirds) > n / 10, "k = 3, M = 10: resampled at the generation's end, " + repeats(thirds));
+  }
+
+  /** Particles that equal an earlier one in every coordinate. */
+  private static int repeats(ParticleCloud c) {
+    java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+    int repeated = 0;
+    for (int i = 0; i < c.size(); i++) {
+      java.util.List<Double> p = new java.util.ArrayList<>();
+      for (int k = 0; k < c.dim(); k++) {
+        p.add(c.get(i, k));
+      }
+      if (!seen.add(p)) {
+        repeated++;
+      }
+    }
+    return repeated;
+  }
+
   /** Rerun and thread count give identical bits (noise is drawn per fixed block, not per thread). */
   @Test
   void deterministicForAnyThreadCount() {
