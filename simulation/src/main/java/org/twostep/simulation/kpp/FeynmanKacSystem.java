@@ -1,6 +1,7 @@
 package org.twostep.simulation.kpp;
 
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.EigenTrace;
 import org.twostep.simulation.TaskSeeds;
 import org.twostep.simulation.config.KppConfig;

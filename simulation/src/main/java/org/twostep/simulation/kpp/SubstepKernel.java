@@ -1,6 +1,7 @@
 package org.twostep.simulation.kpp;
 
 import java.util.SplittableRandom;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.TaskSeeds;
 import org.twostep.simulation.config.KppConfig;
 import org.twostep.simulation.flow.VelocityField;

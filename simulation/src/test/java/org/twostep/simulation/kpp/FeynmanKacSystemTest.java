@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.EigenTrace;
 import org.twostep.simulation.TaskSeeds;
 import org.twostep.simulation.config.KppConfig;
