@@ -22,7 +22,7 @@ public final class KppSimulation implements Simulation {
   public KppSimulation(SimulationSetup setup, KppConfig kpp, int threads) {
     this.setup = setup;
     this.kpp = kpp;
-    this.system = new FeynmanKacSystem(Flows.kpp(setup, kpp), kpp, threads);
+    this.system = new FeynmanKacSystem(setup.name(), Flows.kpp(setup, kpp), kpp, threads);
   }
 
   @Override
