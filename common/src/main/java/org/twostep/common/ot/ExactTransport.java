@@ -40,6 +40,10 @@ public final class ExactTransport {
     if (hint.rows() != m || hint.cols() != n) {
       throw new IllegalArgumentException("hint is " + hint.rows() + "x" + hint.cols() + ", cost " + m + "x" + n);
     }
+    if ((long) m * n > Integer.MAX_VALUE) {
+      throw new InvalidInputException("exact transport between " + m + " and " + n + " points has " + (long) m * n
+          + " pairs, more than the 2^31 - 1 it can index; use fewer histogram cells or a subsample");
+    }
     double[] demand = checkMasses(a, b, m, n);
     double[] row = new double[n];
     double[] hintRow = hint == cost ? row : new double[n];
