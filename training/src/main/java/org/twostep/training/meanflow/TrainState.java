@@ -4,13 +4,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.util.ArrayList;
 import java.util.List;
-import org.twostep.common.error.InvalidInputException;
 import org.twostep.training.config.MeanFlowConfig;
+import org.twostep.training.nn.Adam;
+import org.twostep.training.nn.Checkpoint;
+import org.twostep.training.nn.Ema;
 import org.twostep.training.nn.Initializer;
 import org.twostep.training.nn.MeanFlowNet;
 import org.twostep.training.nn.NetSpec;
+
 
 /**
  * Everything a MeanFlow run carries between steps: trainable weights, Adam moments, EMA weights and the step count,
@@ -44,24 +46,8 @@ final class TrainState implements AutoCloseable {
 
   /** The state a snapshot recorded after {@code updates} optimizer steps. */
   static TrainState restore(NDManager parent, NetSpec spec, MeanFlowConfig c, NDList snapshot, int updates) {
-    int k = spec.parameterShapes().size();
-    if (snapshot.size() != 4 * k) {
-      throw new InvalidInputException("checkpoint holds " + snapshot.size() + " arrays, expected " + 4 * k);
-    }
-    NDManager m = parent.newSubManager();
-    snapshot.attach(m);
-    List<NDArray> all = new ArrayList<>(snapshot);
-    for (int i = 0; i < 4 * k; i++) {
-      long[] expected = spec.parameterShapes().get(i % k);
-      if (!java.util.Arrays.equals(expected, all.get(i).getShape().getShape())
-          || all.get(i).getDataType() != DataType.FLOAT32) {
-        m.close();
-        throw new InvalidInputException("checkpoint array " + i + " is " + all.get(i).getShape() + " "
-            + all.get(i).getDataType() + ", expected " + java.util.Arrays.toString(expected) + " float32");
-      }
-    }
-    return new TrainState(m, spec, new ArrayList<>(all.subList(0, k)), all.subList(k, 2 * k),
-        all.subList(2 * k, 3 * k), all.subList(3 * k, 4 * k), updates, c);
+    Checkpoint s = Checkpoint.restore(parent, spec.parameterShapes(), snapshot, "MeanFlow");
+    return new TrainState(s.manager(), spec, s.params(), s.means(), s.variances(), s.kept(), updates, c);
   }
 
   NDManager manager() {
@@ -90,12 +76,7 @@ final class TrainState implements AutoCloseable {
 
   /** Weights, Adam means, Adam variances, EMA weights (the arrays themselves, not copies). */
   NDList snapshot() {
-    NDList list = new NDList();
-    list.addAll(params);
-    list.addAll(adam.means());
-    list.addAll(adam.variances());
-    list.addAll(ema.averages());
-    return list;
+    return Checkpoint.snapshot(params, adam, ema.averages());
   }
 
   @Override
