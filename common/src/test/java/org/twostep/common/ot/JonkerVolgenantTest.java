@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The assignment contract for Jonker-Volgenant, plus each of its phases on an instance that needs it, with the path
  * asserted: column reduction alone, augmenting row reduction, shortest augmenting paths after it, the auction whose
- * prices tighten to an exact optimum, and the auction followed by augmentation. Each is certified (LP duality) and
+ * prices tighten to an exact optimum, the auction followed by augmentation, and the auction after row reduction. Each is certified (LP duality) and
  * checked against brute force or exact transport.
  */
 class JonkerVolgenantTest extends AssignmentSolverContract {
@@ -76,6 +76,25 @@ class JonkerVolgenantTest extends AssignmentSolverContract {
   @Test
   void rowsTheAuctionLeavesSlackAreReAugmented() {
     assertPath(uniform(0, 14, 10), 14, new JonkerVolgenant.Phases(8, -1, true, 4));
+  }
+
+  /**
+   * Near identity but with 18 targets moved into one far cluster: column reduction leaves those 18 rows free (at most
+   * n/8, so row reduction is tried), the rows bid against each other for the cluster without settling, and the
+   * auction takes over, followed by augmentation.
+   */
+  @Test
+  void aPriceWarRowReductionCannotSettleGoesToTheAuction() {
+    int n = 300;
+    SplittableRandom r = new SplittableRandom(n);
+    double[] x = Clouds.gaussian(r, n, 1, 1, 1);
+    double[] y = Clouds.nearIdentity(r, x, 3, 0.02);
+    for (int i = 0; i < 18; i++) {
+      for (int d = 0; d < 3; d++) {
+        y[i * 3 + d] = 5 + 0.001 * r.nextGaussian();
+      }
+    }
+    assertPath(CostMatrices.squaredEuclidean(x, y, 3), n, new JonkerVolgenant.Phases(18, 18, true, 83));
   }
 
   @Test
