@@ -5,20 +5,21 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
-import org.twostep.training.config.MeanFlowConfig;
 import org.twostep.training.nn.Adam;
 import org.twostep.training.nn.Checkpoint;
 import org.twostep.training.nn.Ema;
 import org.twostep.training.nn.Initializer;
 import org.twostep.training.nn.MeanFlowNet;
 import org.twostep.training.nn.NetSpec;
+import org.twostep.training.nn.OptimizerSettings;
 
 
 /**
- * Everything a MeanFlow run carries between steps: trainable weights, Adam moments, EMA weights and the step count,
- * all on one manager. A snapshot is one list (weights, means, variances, averages), which is what a checkpoint holds.
+ * Everything a run of a MeanFlow-family network (MeanFlow, IMM) carries between steps: trainable weights, Adam
+ * moments, EMA weights and the step count, all on one manager. A snapshot is one list (weights, means, variances,
+ * averages), which is what a checkpoint holds.
  */
-final class TrainState implements AutoCloseable {
+public final class TrainState implements AutoCloseable {
   private final NDManager manager;
   private final NetSpec spec;
   private final List<NDArray> params;
@@ -27,7 +28,7 @@ final class TrainState implements AutoCloseable {
   private final Ema ema;
 
   private TrainState(NDManager manager, NetSpec spec, List<NDArray> params, List<NDArray> means,
-      List<NDArray> variances, List<NDArray> averages, int updates, MeanFlowConfig c) {
+      List<NDArray> variances, List<NDArray> averages, int updates, OptimizerSettings c) {
     this.manager = manager;
     this.spec = spec;
     this.params = params;
@@ -38,44 +39,44 @@ final class TrainState implements AutoCloseable {
   }
 
   /** Fresh weights from the seed, on a new sub-manager of {@code parent}. */
-  static TrainState fresh(NDManager parent, NetSpec spec, MeanFlowConfig c, double headGain, long seed) {
+  public static TrainState fresh(NDManager parent, NetSpec spec, OptimizerSettings c, double headGain, long seed) {
     NDManager m = parent.newSubManager();
     return new TrainState(m, spec, Initializer.initial(spec, m, DataType.FLOAT32, seed, headGain),
         null, null, null, 0, c);
   }
 
   /** The state a snapshot recorded after {@code updates} optimizer steps. */
-  static TrainState restore(NDManager parent, NetSpec spec, MeanFlowConfig c, NDList snapshot, int updates) {
-    Checkpoint s = Checkpoint.restore(parent, spec.parameterShapes(), snapshot, "MeanFlow");
+  public static TrainState restore(NDManager parent, NetSpec spec, OptimizerSettings c, NDList snapshot, int updates) {
+    Checkpoint s = Checkpoint.restore(parent, spec.parameterShapes(), snapshot, "network");
     return new TrainState(s.manager(), spec, s.params(), s.means(), s.variances(), s.kept(), updates, c);
   }
 
-  NDManager manager() {
+  public NDManager manager() {
     return manager;
   }
 
-  NetSpec spec() {
+  public NetSpec spec() {
     return spec;
   }
 
-  MeanFlowNet net() {
+  public MeanFlowNet net() {
     return net;
   }
 
-  Adam adam() {
+  public Adam adam() {
     return adam;
   }
 
-  Ema ema() {
+  public Ema ema() {
     return ema;
   }
 
-  int updates() {
+  public int updates() {
     return adam.updates();
   }
 
   /** Weights, Adam means, Adam variances, EMA weights (the arrays themselves, not copies). */
-  NDList snapshot() {
+  public NDList snapshot() {
     return Checkpoint.snapshot(params, adam, ema.averages());
   }
 
