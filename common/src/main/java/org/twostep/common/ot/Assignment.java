@@ -36,15 +36,6 @@ public final class Assignment {
     return rowToCol.clone();
   }
 
-  /** The inverse permutation column -> row. */
-  public int[] colToRow() {
-    int[] inv = new int[rowToCol.length];
-    for (int i = 0; i < rowToCol.length; i++) {
-      inv[rowToCol[i]] = i;
-    }
-    return inv;
-  }
-
   /** Total cost {@code sum_i C[i][rowToCol[i]]}. */
   public double cost() {
     return cost;

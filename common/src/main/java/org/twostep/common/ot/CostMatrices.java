@@ -9,11 +9,6 @@ public final class CostMatrices {
     return of(a, b, d, GroundCost.squaredEuclidean());
   }
 
-  /** The same from float32 coordinates (as models emit them), computed in float64. */
-  public static double[] squaredEuclidean(float[] a, float[] b, int d) {
-    return squaredEuclidean(widen(a), widen(b), d);
-  }
-
   /** {@code C[i][j] = ground(a_i, b_j)}. */
   public static double[] of(double[] a, double[] b, int d, GroundCost ground) {
     if (d < 1 || a.length % d != 0 || b.length % d != 0) {
@@ -29,13 +24,5 @@ public final class CostMatrices {
       System.arraycopy(row, 0, c, i * n, n);
     }
     return c;
-  }
-
-  private static double[] widen(float[] x) {
-    double[] y = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      y[i] = x[i];
-    }
-    return y;
   }
 }

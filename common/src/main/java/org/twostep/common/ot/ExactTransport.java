@@ -23,22 +23,36 @@ public final class ExactTransport {
   /** Reduced costs above -TOLERANCE * (max cost + 1) count as non-negative. */
   static final double TOLERANCE = 1e-11;
 
-  /** Optimal cost and potentials, and the plan's non-zero entries when {@code withPlan}. */
-  public TransportPlan solve(double[] a, double[] b, CostRows cost, boolean withPlan) {
-    return solve(a, b, cost, cost, withPlan);
+  /** Optimal cost and potentials. */
+  public TransportPlan solve(double[] a, double[] b, CostRows cost) {
+    return solve(a, b, cost, cost);
   }
 
   /**
-   * As {@link #solve(double[], double[], CostRows, boolean)}, with the first candidate arcs chosen
+   * As {@link #solve(double[], double[], CostRows)}, with the first candidate arcs chosen
    * as the cheapest entries of {@code hint} instead of {@code cost}: a cost under which the optimal
    * plan is local (for example after aligning the clouds' means and spreads). The hint changes the
    * speed only; the result is certified against {@code cost}.
    */
-  public TransportPlan solve(double[] a, double[] b, CostRows cost, CostRows hint, boolean withPlan) {
+  public TransportPlan solve(double[] a, double[] b, CostRows cost, CostRows hint) {
+    return result(simplex(a, b, cost, hint), cost.rows(), cost.cols());
+  }
+
+  /** Convenience for a dense row-major m x n cost matrix. */
+  public TransportPlan solve(double[] a, double[] b, double[] cost) {
+    return solve(a, b, CostRows.dense(cost, a.length, b.length));
+  }
+
+  /** The solved simplex, whose arcs hold the optimal plan (what the certificate tests read). */
+  NetworkSimplex simplex(double[] a, double[] b, CostRows cost, CostRows hint) {
     int m = cost.rows();
     int n = cost.cols();
     if (hint.rows() != m || hint.cols() != n) {
       throw new IllegalArgumentException("hint is " + hint.rows() + "x" + hint.cols() + ", cost " + m + "x" + n);
+    }
+    if ((long) m * n > Integer.MAX_VALUE) {
+      throw new InvalidInputException("exact transport between " + m + " and " + n + " points has " + (long) m * n
+          + " pairs, more than the 2^31 - 1 it can index; use fewer histogram cells or a subsample");
     }
     double[] demand = checkMasses(a, b, m, n);
     double[] row = new double[n];
@@ -105,12 +119,7 @@ public final class ExactTransport {
     if (simplex.artificialMass() > 1e-9 * total(a)) {
       throw new IllegalStateException("transport left mass on artificial arcs: " + simplex.artificialMass());
     }
-    return result(simplex, m, n, withPlan);
-  }
-
-  /** Convenience for a dense row-major m x n cost matrix. */
-  public TransportPlan solve(double[] a, double[] b, double[] cost, boolean withPlan) {
-    return solve(a, b, CostRows.dense(cost, a.length, b.length), withPlan);
+    return simplex;
   }
 
   private static int add(NetworkSimplex simplex, BitSet present, int n, int i, int j, double c) {
@@ -150,28 +159,13 @@ public final class ExactTransport {
     return added;
   }
 
-  private static TransportPlan result(NetworkSimplex simplex, int m, int n, boolean withPlan) {
+  private static TransportPlan result(NetworkSimplex simplex, int m, int n) {
     double total = 0;
-    int nonZero = 0;
     int arcs = simplex.arcCount();
     for (int e = 0; e < arcs; e++) {
       double f = simplex.arcFlow(e);
       if (f > 0) {
         total += f * simplex.arcCost(e);
-        nonZero++;
-      }
-    }
-    int size = withPlan ? nonZero : 0;
-    int[] src = new int[size];
-    int[] dst = new int[size];
-    double[] mass = new double[size];
-    if (withPlan) {
-      for (int e = 0, k = 0; e < arcs; e++) {
-        if (simplex.arcFlow(e) > 0) {
-          src[k] = simplex.arcSource(e);
-          dst[k] = simplex.arcTarget(e);
-          mass[k++] = simplex.arcFlow(e);
-        }
       }
     }
     double[] u = new double[m];
@@ -182,7 +176,7 @@ public final class ExactTransport {
     for (int j = 0; j < n; j++) {
       v[j] = simplex.colPotential(j);
     }
-    return new TransportPlan(total, u, v, src, dst, mass);
+    return new TransportPlan(total, u, v);
   }
 
   private static double[] checkMasses(double[] a, double[] b, int m, int n) {

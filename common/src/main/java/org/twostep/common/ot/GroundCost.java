@@ -1,5 +1,7 @@
 package org.twostep.common.ot;
 
+import org.twostep.common.data.Torus;
+
 /**
  * A ground cost between two points of R^d (SPEC §5). Points are read from flat row-major arrays at
  * an offset, so kernels never allocate per pair.
@@ -47,11 +49,7 @@ public sealed interface GroundCost permits GroundCost.SquaredEuclidean, GroundCo
     public double between(double[] p, int pOff, double[] q, int qOff, int d) {
       double s = 0;
       for (int k = 0; k < d; k++) {
-        double t = Math.abs(p[pOff + k] - q[qOff + k]);
-        if (t >= side) {
-          t = t % side;
-        }
-        t = Math.min(t, side - t);
+        double t = Torus.minimalImage(p[pOff + k] - q[qOff + k], side);
         s += t * t;
       }
       return s;

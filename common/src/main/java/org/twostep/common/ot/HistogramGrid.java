@@ -2,6 +2,7 @@ package org.twostep.common.ot;
 
 import java.util.Arrays;
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.data.Torus;
 import org.twostep.common.error.InvalidInputException;
 
 /**
@@ -172,7 +173,7 @@ public final class HistogramGrid {
     for (int k = 0; k < lower.length; k++) {
       double x = cloud.get(i, k);
       if (side > 0) {
-        x = x - side * Math.floor(x / side);
+        x = Torus.wrap(x, side);
       }
       int b = (int) Math.floor((x - lower[k]) / width[k]);
       b = b < 0 ? 0 : b >= bins ? bins - 1 : b; // clamp: callers send outside points to latticeIndex

@@ -33,18 +33,38 @@ public final class JonkerVolgenant implements AssignmentSolver {
 
   @Override
   public Assignment solve(double[] c, int n) {
+    return solveTraced(c, n).assignment();
+  }
+
+  /**
+   * Which phases a solve went through (each solves a different kind of instance, and a test of one must know it ran).
+   *
+   * @param freeAfterReduction rows column reduction left free
+   * @param freeAfterRowReduction rows the augmenting row reductions left free (-1: skipped for the auction)
+   * @param auction whether the auction set the prices
+   * @param augmented rows that took a shortest augmenting path
+   */
+  record Phases(int freeAfterReduction, int freeAfterRowReduction, boolean auction, int augmented) {}
+
+  /** The optimal assignment and the phases that found it. */
+  record Traced(Assignment assignment, Phases phases) {}
+
+  Traced solveTraced(double[] c, int n) {
     check(c, n);
     int[] rowsol = new int[n];
     int[] colsol = new int[n];
     double[] v = new double[n];
     int[] free = new int[n];
     int numFree = initialise(c, n, rowsol, colsol, v, free);
+    int freeAfterReduction = numFree;
+    int freeAfterRowReduction = -1;
     boolean auction = n > AuctionPrices.LIST + 1 && numFree > n / MANY_FREE;
     if (!auction) {
       numFree = augmentingRowReduction(c, n, rowsol, colsol, v, free, numFree, ARR_BIDS * n);
       if (numFree > 0) {
         numFree = augmentingRowReduction(c, n, rowsol, colsol, v, free, numFree, ARR_BIDS * n);
       }
+      freeAfterRowReduction = numFree;
       auction = n > AuctionPrices.LIST + 1 && numFree > FEW_FREE;
     }
     if (auction) {
@@ -54,6 +74,7 @@ public final class JonkerVolgenant implements AssignmentSolver {
       AuctionPrices.refine(c, n, v, spread * EPS_START, spread * EPS_FINAL, colsol);
       numFree = tighten(c, n, rowsol, colsol, v, free);
     }
+    Phases phases = new Phases(freeAfterReduction, freeAfterRowReduction, auction, numFree);
     augment(c, n, rowsol, colsol, v, free, numFree);
     double[] u = new double[n];
     double total = 0;
@@ -62,7 +83,7 @@ public final class JonkerVolgenant implements AssignmentSolver {
       u[i] = cij - v[rowsol[i]];
       total += cij;
     }
-    return new Assignment(rowsol, total, u, v);
+    return new Traced(new Assignment(rowsol, total, u, v), phases);
   }
 
   /**

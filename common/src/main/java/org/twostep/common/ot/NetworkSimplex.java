@@ -26,6 +26,8 @@ final class NetworkSimplex {
   private final int nodes;
   private final int root;
   private final double tolerance;
+  /** Cost of the artificial arcs into the sinks: more than any path of real arcs. */
+  private final double art;
   private int arcs;
   private int[] source;
   private int[] target;
@@ -78,7 +80,7 @@ final class NetworkSimplex {
     dirty = new int[nodes + 1];
     pi = new double[nodes + 1];
     // a path through the root costs at most art, more than any real path of <= nodes arcs
-    double art = (maxCost + 1) * (nodes + 1);
+    this.art = (maxCost + 1) * (nodes + 1);
     for (int u = 0; u < nodes; u++) {
       parent[u] = root;
       pred[u] = u;
@@ -141,7 +143,10 @@ final class NetworkSimplex {
     }
   }
 
-  /** Runs block-search pivots until no real arc prices out; returns the pivot count. */
+  /**
+   * Runs block-search pivots until no real arc prices out, then recomputes the potentials from the tree; returns the
+   * pivot count.
+   */
   long solve() {
     int real = arcs - nodes;
     int block = Math.max(10, (int) Math.ceil(Math.sqrt(real)));
@@ -153,7 +158,30 @@ final class NetworkSimplex {
       pivot();
       pivots++;
     }
+    recomputePotentials();
     return pivots;
+  }
+
+  /**
+   * Every potential anew from its tree parent, root first in thread order. The pivots' incremental updates start from
+   * sink potentials of the artificial cost art = (max C + 1)(nodes + 1) and keep its rounding error (about
+   * 1e-16 art, near the pricing tolerance at 10^4 nodes a side) in every potential they touch; recomputed, a
+   * potential carries only the rounding of its tree path. When the whole tree hangs from the root by sink arcs, the
+   * root takes -art so that no potential keeps the art offset either.
+   */
+  void recomputePotentials() {
+    boolean sinksOnly = true;
+    for (int u = thread[root]; u != root; u = thread[u]) {
+      if (parent[u] == root && u < m) {
+        sinksOnly = false;
+        break;
+      }
+    }
+    pi[root] = sinksOnly ? -art : 0;
+    for (int u = thread[root]; u != root; u = thread[u]) {
+      int e = pred[u];
+      pi[u] = predDir[u] == UP ? pi[parent[u]] - cost[e] : pi[parent[u]] + cost[e];
+    }
   }
 
   private double reduced(int e) {

@@ -3,28 +3,18 @@ package org.twostep.common.ot;
 import java.util.Arrays;
 
 /**
- * An optimal transport plan between weighted point sets: its total {@code cost = sum mass * C}, dual
- * potentials with {@code u[i] + v[j] <= C[i][j]} (equality where mass moves) and, when asked for, the
- * non-zero entries of the plan as parallel arrays (source, target, mass). Immutable.
+ * The outcome of an optimal transport between weighted point sets: its total {@code cost = sum mass * C} and dual
+ * potentials with {@code u[i] + v[j] <= C[i][j]} (equality where mass moves), the optimality certificate. Immutable.
  */
 public final class TransportPlan {
   private final double cost;
   private final double[] u;
   private final double[] v;
-  private final int[] sources;
-  private final int[] targets;
-  private final double[] masses;
 
-  public TransportPlan(double cost, double[] u, double[] v, int[] sources, int[] targets, double[] masses) {
-    if (sources.length != targets.length || sources.length != masses.length) {
-      throw new IllegalArgumentException("plan arrays differ in length");
-    }
+  public TransportPlan(double cost, double[] u, double[] v) {
     this.cost = cost;
     this.u = u.clone();
     this.v = v.clone();
-    this.sources = sources.clone();
-    this.targets = targets.clone();
-    this.masses = masses.clone();
   }
 
   /** The optimal value {@code sum_ij P_ij C_ij} in the units of the input masses. */
@@ -52,41 +42,21 @@ public final class TransportPlan {
     return s;
   }
 
-  /** Number of non-zero plan entries kept (0 when the plan was not asked for). */
-  public int entries() {
-    return masses.length;
-  }
-
-  public int source(int k) {
-    return sources[k];
-  }
-
-  public int target(int k) {
-    return targets[k];
-  }
-
-  public double mass(int k) {
-    return masses[k];
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof TransportPlan p
         && Double.compare(p.cost, cost) == 0
         && Arrays.equals(p.u, u)
-        && Arrays.equals(p.v, v)
-        && Arrays.equals(p.sources, sources)
-        && Arrays.equals(p.targets, targets)
-        && Arrays.equals(p.masses, masses);
+        && Arrays.equals(p.v, v);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Double.hashCode(cost) + Arrays.hashCode(masses);
+    return 31 * Double.hashCode(cost) + Arrays.hashCode(u);
   }
 
   @Override
   public String toString() {
-    return "TransportPlan[cost=" + cost + ", entries=" + masses.length + "]";
+    return "TransportPlan[cost=" + cost + "]";
   }
 }

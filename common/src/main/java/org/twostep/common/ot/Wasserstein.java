@@ -40,7 +40,7 @@ public final class Wasserstein {
     double[] wb = scaled(hb.counts, ha.points);
     CostRows cost = CostRows.points(ha.centres, hb.centres, grid.dim(), grid.groundCost());
     CostRows hint = grid.periodic() ? cost : AffineHint.of(ha.centres, wa, hb.centres, wb, grid.dim());
-    TransportPlan plan = new ExactTransport().solve(wa, wb, cost, hint, false);
+    TransportPlan plan = new ExactTransport().solve(wa, wb, cost, hint);
     double w2sq = plan.cost() / ((double) ha.points * hb.points);
     return W2Result.of(w2sq, ha.cells(), hb.cells(), t0);
   }
@@ -108,14 +108,9 @@ public final class Wasserstein {
       java.util.Arrays.fill(wb, na);
       CostRows cost = CostRows.points(pa, pb, d, GroundCost.squaredEuclidean());
       CostRows hint = AffineHint.of(pa, wa, pb, wb, d);
-      w2sq = new ExactTransport().solve(wa, wb, cost, hint, false).cost() / ((double) na * nb);
+      w2sq = new ExactTransport().solve(wa, wb, cost, hint).cost() / ((double) na * nb);
     }
     return W2Result.of(w2sq, na, nb, t0);
-  }
-
-  /** Exact W2 between two whole clouds as point sets (uniform weights), no binning. */
-  public static W2Result points(ParticleCloud a, ParticleCloud b) {
-    return subsample(a, b, 0, 0L);
   }
 
   private static double[] draw(ParticleCloud c, int n, SplittableRandom rng) {

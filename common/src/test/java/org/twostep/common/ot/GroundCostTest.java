@@ -44,7 +44,7 @@ class GroundCostTest {
     double[] p = {9, 9, 1, 2};
     double[] q = {4, 6, 9};
     assertEquals(9 + 16, GroundCost.squaredEuclidean().between(p, 2, q, 0, 2), 0);
-    double[] c = CostMatrices.squaredEuclidean(new float[] {0, 0, 1, 1}, new float[] {1, 0}, 2);
+    double[] c = CostMatrices.squaredEuclidean(new double[] {0, 0, 1, 1}, new double[] {1, 0}, 2);
     assertEquals(1, c[0], 0);
     assertEquals(1, c[1], 0);
   }

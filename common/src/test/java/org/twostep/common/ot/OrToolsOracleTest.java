@@ -75,7 +75,7 @@ class OrToolsOracleTest {
         flow.setNodeSupply(m + j, -b[j]);
       }
       assertEquals(MinCostFlowBase.Status.OPTIMAL, flow.solve());
-      TransportPlan plan = new ExactTransport().solve(toDouble(a), toDouble(b), c, false);
+      TransportPlan plan = new ExactTransport().solve(toDouble(a), toDouble(b), c);
       assertEquals(flow.getOptimalCost(), plan.cost(), 0, "trial " + trial + " (" + m + "x" + n + ")");
     }
   }

@@ -93,7 +93,7 @@ class WassersteinTest {
     Arrays.fill(wa, 1.0 / 170);
     Arrays.fill(wb, 1.0 / 230);
     double expected = ExactTransportTest.quantileCost(x, wa, y, wb);
-    W2Result w = Wasserstein.points(ParticleCloud.ofRowMajor(1, x), ParticleCloud.ofRowMajor(1, y));
+    W2Result w = Wasserstein.subsample(ParticleCloud.ofRowMajor(1, x), ParticleCloud.ofRowMajor(1, y), 0, 0L);
     assertEquals(expected, w.w2sq(), 1e-9 * expected);
     assertEquals(170, w.cellsA());
     assertEquals(230, w.cellsB());

@@ -76,7 +76,7 @@ public final class WarmStartStudy {
   }
 
   private FeynmanKacSystem system(KppConfig k) {
-    return new FeynmanKacSystem(flows.apply(k), k, threads);
+    return new FeynmanKacSystem(experiment, flows.apply(k), k, threads);
   }
 
   static double secondHalfMean(EigenTrace t) {

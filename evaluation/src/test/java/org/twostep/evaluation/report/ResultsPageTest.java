@@ -68,6 +68,19 @@ class ResultsPageTest {
     assertTrue(md.contains("Not recorded for /runs/s2"), md);
   }
 
+  /** ablate's count of unconverged Sinkhorn solves reaches the page; a file written before the column shows none. */
+  @Test
+  void theAblationTableShowsUnconvergedSolvesWhenRecorded() {
+    String header = "setting,sigma,in_training_range,metric,w2sq,w2,train_seconds,steps,peak_rss_mb,unconverged_solves\n";
+    String md = AblationTable.markdown(AblationTable.parse(header
+        + "\"dp.sinkhorn_eps=0.001\",20.0,true,histogram_w2,0.005,0.07,12.5,20,900,3\n"
+        + "\"dp.sinkhorn_eps=0.01\",20.0,true,histogram_w2,0.006,0.08,11.5,20,900,0\n"));
+    assertTrue(md.contains("| unconverged solves | 3 | 0 |"), md);
+    String old = AblationTable.markdown(AblationTable.parse(
+        "\"dp.batch_size=1500\",20.0,true,histogram_w2,0.005,0.07,12.5,20,900\n"));
+    assertFalse(old.contains("unconverged"), old);
+  }
+
   @Test
   void seedsThatAgreeToRoundingShowTheMeanAlone() {
     assertEquals(ResultsPage.meanStd(0.005233, Double.NaN), ResultsPage.meanStd(0.005233, 1.062e-18));

@@ -67,7 +67,7 @@ class WarmStartStudyTest {
     KppConfig kpp = KppConfig.from(c, 2);
     KppSimulation sim = new KppSimulation(setup, kpp, 1);
     // an independent long cold run (replica 1) gives the invariant cloud and the long-run value
-    FeynmanKacRun longRun = new FeynmanKacSystem(org.twostep.simulation.flow.Flows.kpp(setup, kpp), kpp, 1)
+    FeynmanKacRun longRun = new FeynmanKacSystem(setup.name(), org.twostep.simulation.flow.Flows.kpp(setup, kpp), kpp, 1)
         .run(sim.coldStart(1), 0.25, 12, sim.seeds(0.25, 1));
     double limit = WarmStartStudy.secondHalfMean(longRun.trace());
     WarmStartStudy s = study(c, false);

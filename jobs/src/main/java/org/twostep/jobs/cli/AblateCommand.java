@@ -33,6 +33,7 @@ import org.twostep.training.data.ParticleTableReader;
 import org.twostep.training.deepparticle.DeepParticleTrainer;
 import org.twostep.training.deepparticle.DpConfig;
 import org.twostep.training.deepparticle.DpResult;
+import org.twostep.training.generate.FiniteCheck;
 import org.twostep.training.generate.Generator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,8 +90,8 @@ public final class AblateCommand implements Callable<Integer> {
       pw.flush();
       Result r = run(c, layout, root.resolve(name.isEmpty() ? "base" : name));
       results.put(name, r);
-      pw.printf(Locale.ROOT, "ablate %s: %s in %.1f s, peak RSS %.0f MB%n", name,
-          r.skipped ? "already trained" : r.steps + " steps", r.seconds, r.peakMb);
+      pw.printf(Locale.ROOT, "ablate %s: %s in %.1f s, peak RSS %.0f MB, %d unconverged solve(s)%n", name,
+          r.skipped ? "already trained" : r.steps + " steps", r.seconds, r.peakMb, r.unconverged);
       pw.flush();
     }
     write(root.resolve("ablation.csv"), results);
@@ -160,12 +161,14 @@ public final class AblateCommand implements Callable<Integer> {
       double[] found = ref.sigmas();
       for (int i = 0; i < found.length; i++) {
         ParticleCloud reference = cloud(ref, i, dim);
-        ParticleCloud generated = ParticleCloud.ofColumns(widen(g.generate(found[i], reference.size(), seed)));
+        ParticleCloud generated = ParticleCloud.ofColumns(widen(FiniteCheck.generated(
+            g.generate(found[i], reference.size(), seed), experiment, Models.MEANFLOW_DP + " (" + dir + ")", found[i])));
         rows.add(MetricComputation.measure(eval, mc, new EvalTask(Models.MEANFLOW_DP, found[i], sigma.indexOf(found[i])),
             sigma.inTrainingRange(found[i]), reference, generated));
       }
     }
-    return new Result(rows, trained.skipped(), trained.card().stepsDone(), trained.card().trainingSeconds(), peak);
+    return new Result(rows, trained.skipped(), trained.card().stepsDone(), trained.card().trainingSeconds(), peak,
+        trained.corrector().times().unconverged());
   }
 
   private static ParticleCloud cloud(ArrowTrainingData data, int group, int dim) {
@@ -190,7 +193,8 @@ public final class AblateCommand implements Callable<Integer> {
 
   /** Writes the rows of this run, keeping the rows of other settings an earlier run recorded. */
   private static void write(Path file, Map<String, Result> results) {
-    StringBuilder sb = new StringBuilder("setting,sigma,in_training_range,metric,w2sq,w2,train_seconds,steps,peak_rss_mb\n");
+    StringBuilder sb = new StringBuilder(
+        "setting,sigma,in_training_range,metric,w2sq,w2,train_seconds,steps,peak_rss_mb,unconverged_solves\n");
     if (Files.isRegularFile(file)) {
       try {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -205,8 +209,8 @@ public final class AblateCommand implements Callable<Integer> {
     }
     results.forEach((name, r) -> {
       for (MetricRow m : r.rows) {
-        sb.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%.6g,%.6g,%.1f,%d,%.0f%n", name, m.sigma(),
-            m.inTrainingRange(), m.metric(), m.w2sq(), m.w2(), r.seconds, r.steps, r.peakMb));
+        sb.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%.6g,%.6g,%.1f,%d,%.0f,%d%n", name, m.sigma(),
+            m.inTrainingRange(), m.metric(), m.w2sq(), m.w2(), r.seconds, r.steps, r.peakMb, r.unconverged));
       }
     });
     org.twostep.common.io.AtomicFiles.writeString(file, sb.toString());
@@ -233,6 +237,9 @@ public final class AblateCommand implements Callable<Integer> {
     pw.print("| peak RSS (MB) |");
     names.forEach(n -> pw.printf(Locale.ROOT, " %.0f |", results.get(n).peakMb));
     pw.println();
+    pw.print("| unconverged solves |");
+    names.forEach(n -> pw.printf(Locale.ROOT, " %d |", results.get(n).unconverged));
+    pw.println();
     pw.flush();
   }
 
@@ -240,7 +247,8 @@ public final class AblateCommand implements Callable<Integer> {
     return layoutPath.startsWith("file:") ? Path.of(java.net.URI.create(layoutPath)) : Path.of(layoutPath);
   }
 
-  private record Result(List<MetricRow> rows, boolean skipped, int steps, double seconds, double peakMb) {}
+  private record Result(List<MetricRow> rows, boolean skipped, int steps, double seconds, double peakMb,
+      int unconverged) {}
 
   /** Peak resident memory of this process (Linux): VmHWM, reset through /proc/self/clear_refs. NaN elsewhere. */
   private static final class PeakMemory {

@@ -24,6 +24,7 @@ import org.twostep.common.config.ConfigLoader;
 import org.twostep.common.config.SigmaCatalogue;
 import org.twostep.common.data.Split;
 import org.twostep.common.data.TaskKey;
+import org.twostep.jobs.spark.CompletionMarker;
 import org.twostep.jobs.spark.EigenvalueStudyJob;
 import org.twostep.jobs.spark.EvaluateJob;
 import org.twostep.jobs.spark.SimulationTasks;
@@ -137,12 +138,13 @@ public final class StatusCommand implements Callable<Integer> {
           Matcher p = PART.matcher(f.getPath().getName());
           if (m.matches()) {
             marked.add(m.group(1));
-            String json = read(fs, f.getPath());
-            String hash = field(json, "config_hash");
+            CompletionMarker marker = CompletionMarker.parse(read(fs, f.getPath()));
+            String hash = marker == null || marker.configHash() == null ? "" : marker.configHash();
+            String code = marker == null || marker.codeVersion() == null ? "" : marker.codeVersion();
             String want = expected == null ? null : expected.apply(m.group(1));
             State st = want == null ? (judged ? State.UNCHECKED : State.COMPLETE)
                 : want.equals(hash) ? State.COMPLETE : State.STALE;
-            put(found, new UnitStatus(name, experiment, index, m.group(1), st, hash, field(json, "code_version")));
+            put(found, new UnitStatus(name, experiment, index, m.group(1), st, hash, code));
           } else if (p.matches()) {
             withFiles.add(p.group(1));
           }

@@ -13,6 +13,7 @@ import org.twostep.jobs.cli.RunContext;
 import org.twostep.jobs.spark.GeneratedTables;
 import org.twostep.training.data.ArrowTrainingData;
 import org.twostep.training.data.ParticleTableReader;
+import org.twostep.training.generate.FiniteCheck;
 import org.twostep.training.generate.Generator;
 
 /**
@@ -62,7 +63,8 @@ public final class GenerationStage {
     long t0 = System.nanoTime();
     try (Generator g = Models.open(c, paths, stored, steps)) {
       for (int i = 0; i < test.length; i++) {
-        clouds.add(new GeneratedTables.Cloud(test[i], indices.get(i), g.generate(test[i], counts[i], seed)));
+        float[][] cloud = FiniteCheck.generated(g.generate(test[i], counts[i], seed), ctx.experiment(), name, test[i]);
+        clouds.add(new GeneratedTables.Cloud(test[i], indices.get(i), cloud));
         particles += counts[i];
         if (!g.inTrainingRange(test[i])) {
           out.printf(Locale.ROOT, "generate %s %s sigma=%.6g: extrapolation (outside the training range)%n", name,

@@ -73,13 +73,16 @@ public final class Models {
     if (frame(c).enabled()) {
       all.add("frame");
     }
-    Config hashed = c;
+    Config hashed = c.withoutPath(RUN_POLICY);
     if (torusLength(c) != null) {
-      hashed = c.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
+      hashed = hashed.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
       all.add(TORUS_REVISION);
     }
     return ConfigHash.of(hashed, all.toArray(String[]::new));
   }
+
+  /** A key of the hashed sections that decides whether a run may go on, not what it trains. */
+  private static final String RUN_POLICY = "dp.allow_unconverged";
 
   /** A code-revision marker in torus model hashes: the per-axis seam (Standardization#onTorus). */
   private static final String TORUS_REVISION = "revision.torus_coordinates";

@@ -121,7 +121,7 @@ public final class EigenvalueStudyJob {
     for (int i = 0; i < pending.size(); i++) {
       (pending.get(i).start().equals(SCAN) ? scanRows : eigenRows).addAll(results.get(i));
     }
-    String marker = MetricTables.marker(hash, ctx.codeVersion());
+    CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion());
     List<PartitionPublisher.Unit> eigenUnits = pending.stream().filter(t -> !t.start().equals(SCAN))
         .map(t -> unit(ctx.experiment(), t)).toList();
     if (!eigenUnits.isEmpty()) {

@@ -98,7 +98,7 @@ public final class EvaluateJob {
       rows = withMoments(rows, test, candidates, axes);
       Dataset<Row> df = spark.createDataFrame(rows.stream().map(MetricTables::toRow).toList(), MetricTables.METRICS);
       metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
-          MetricTables.marker(hash, ctx.codeVersion()));
+          CompletionMarker.of(hash, ctx.codeVersion()));
     }
     List<MetricRow> all = org.twostep.evaluation.metrics.FloorReplicas.fold(readRows(spark, ctx, plan));
     return new Summary(plan.size(), plan.size() - pending.size(), pending.size(), hash,

@@ -2,7 +2,6 @@ package org.twostep.jobs.spark;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,9 +37,7 @@ public final class GeneratedTables {
     }
     Dataset<Row> df = spark.createDataFrame(rows, schema);
     PartitionPublisher publisher = new PartitionPublisher(spark, layout.generated());
-    publisher.publish(df, units, String.format(Locale.ROOT,
-        "{\"config_hash\":\"%s\",\"code_version\":\"%s\",\"model\":\"%s\",\"written_at\":\"%s\"}",
-        configHash, codeVersion, model, java.time.Instant.now()));
+    publisher.publish(df, units, CompletionMarker.of(configHash, codeVersion).withModel(model));
   }
 
   /** Whether every listed partition holds this model's clouds for the given config hash. */

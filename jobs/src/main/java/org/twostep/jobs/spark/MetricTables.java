@@ -43,12 +43,6 @@ public final class MetricTables {
     return DataTypes.createStructField(name, type, false);
   }
 
-  /** The content of a unit's {@code _DONE} marker. */
-  public static String marker(String configHash, String codeVersion) {
-    return String.format(java.util.Locale.ROOT, "{\"config_hash\":\"%s\",\"code_version\":\"%s\",\"written_at\":\"%s\"}",
-        configHash, codeVersion, java.time.Instant.now());
-  }
-
   /** A metric row for staging; its unit is the model. */
   public static Row toRow(MetricRow m) {
     return RowFactory.create(m.experiment(), m.model(), m.metric(), m.sigma(), m.sigmaIndex(), m.inTrainingRange(),

@@ -44,15 +44,15 @@ public final class PartitionPublisher {
   /** One published unit: its partition and name. */
   public record Unit(String experiment, int sigmaIndex, String name) {}
 
-  /** The marker's content if the unit is published, else null. */
-  public String marker(Unit u) {
+  /** The unit's marker if it is published with a readable one, else null. */
+  public CompletionMarker marker(Unit u) {
     Path m = markerPath(u);
     try {
       if (!fs.exists(m)) {
         return null;
       }
       try (var in = fs.open(m)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return CompletionMarker.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + m, e);
@@ -61,20 +61,21 @@ public final class PartitionPublisher {
 
   /** Whether the unit is published with the given config hash. */
   public boolean isComplete(Unit u, String configHash) {
-    String m = marker(u);
-    return m != null && m.contains("\"config_hash\":\"" + configHash + "\"");
+    CompletionMarker m = marker(u);
+    return m != null && m.hasHash(configHash);
   }
 
   /**
    * Writes {@code data} (which has columns experiment, sigma_index and {@link #UNIT}) and publishes every listed unit
-   * with a marker carrying {@code markerJson}. Units already published are replaced.
+   * with {@code marker}. Units already published are replaced.
    */
-  public void publish(Dataset<Row> data, Collection<Unit> units, String markerJson) {
-    publish(data, units, u -> markerJson);
+  public void publish(Dataset<Row> data, Collection<Unit> units, CompletionMarker marker) {
+    publish(data, units, u -> marker);
   }
 
-  /** As {@link #publish(Dataset, Collection, String)} with a marker per unit. */
-  public void publish(Dataset<Row> data, Collection<Unit> units, java.util.function.Function<Unit, String> markerJson) {
+  /** As {@link #publish(Dataset, Collection, CompletionMarker)} with a marker per unit. */
+  public void publish(Dataset<Row> data, Collection<Unit> units,
+      java.util.function.Function<Unit, CompletionMarker> marker) {
     String staging = table + "/_staging-" + UUID.randomUUID();
     data.write().mode(SaveMode.ErrorIfExists).partitionBy("experiment", "sigma_index", UNIT).parquet(staging);
     try {
@@ -89,7 +90,7 @@ public final class PartitionPublisher {
         }
         Path tmp = new Path(dir, "_tmp." + UUID.randomUUID());
         try (OutputStream out = fs.create(tmp, false)) {
-          out.write(markerJson.apply(u).getBytes(StandardCharsets.UTF_8));
+          out.write(marker.apply(u).toJson().getBytes(StandardCharsets.UTF_8));
         }
         rename(tmp, markerPath(u));
       }

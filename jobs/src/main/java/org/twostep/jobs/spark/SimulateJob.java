@@ -6,7 +6,6 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -83,11 +82,11 @@ public final class SimulateJob {
           o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(), o.key().replica(), o.columns())).iterator());
       Dataset<Row> df = spark.createDataFrame(rows, schema);
       particles.publish(df, pending.stream().map(SimulateJob::unit).toList(),
-          u -> markerJson(hash, ctx.codeVersion(), sigmaOf(pending, u)));
+          u -> CompletionMarker.of(hash, ctx.codeVersion()).withSigma(sigmaOf(pending, u)));
       if (kpp) {
         Dataset<Row> eig = spark.createDataFrame(outputs.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA);
         eigen.publish(eig, pending.stream().map(SimulateJob::unit).toList(),
-            u -> markerJson(hash, ctx.codeVersion(), sigmaOf(pending, u)));
+            u -> CompletionMarker.of(hash, ctx.codeVersion()).withSigma(sigmaOf(pending, u)));
       }
     } finally {
       outputs.unpersist(false);
@@ -141,20 +140,11 @@ public final class SimulateJob {
 
   /** A unit holds this task's cloud: same config hash and same sigma (an extended grid can shift sigma_index). */
   private static boolean holds(PartitionPublisher table, TaskKey t, String hash) {
-    String m = table.marker(unit(t));
-    return m != null && m.contains("\"config_hash\":\"" + hash + "\"") && m.contains(sigmaField(t.sigma()));
+    CompletionMarker m = table.marker(unit(t));
+    return m != null && m.hasHash(hash) && m.hasSigma(t.sigma());
   }
 
   private static double sigmaOf(List<TaskKey> tasks, PartitionPublisher.Unit u) {
     return tasks.stream().filter(t -> unit(t).equals(u)).findFirst().orElseThrow().sigma();
-  }
-
-  private static String sigmaField(double sigma) {
-    return "\"sigma\":" + Double.toString(sigma) + ",";
-  }
-
-  private static String markerJson(String hash, String codeVersion, double sigma) {
-    return String.format(Locale.ROOT, "{\"config_hash\":\"%s\",%s\"code_version\":\"%s\",\"written_at\":\"%s\"}",
-        hash, sigmaField(sigma), codeVersion, java.time.Instant.now());
   }
 }

@@ -88,7 +88,8 @@ class W2CommandTest {
     double[] b = cloud(4, 250, 2, 1);
     Run r = run(csv("a.csv", "x,y", a, 2).toString(), csv("b.csv", "x,y", b, 2).toString(), "--subsample", "0");
     assertEquals(0, r.code(), r.err());
-    double expected = Wasserstein.points(ParticleCloud.ofRowMajor(2, a), ParticleCloud.ofRowMajor(2, b)).w2sq();
+    double expected = Wasserstein.subsample(ParticleCloud.ofRowMajor(2, a), ParticleCloud.ofRowMajor(2, b), 0, 0L)
+        .w2sq();
     assertEquals(expected, field(r.out(), "w2sq"), 1e-12);
     assertEquals(300, field(r.out(), "cells_a"));
     assertEquals(250, field(r.out(), "cells_b"));

@@ -49,4 +49,17 @@ class ModelsTest {
         org.twostep.common.error.InvalidConfigException.class, () -> Models.frame(torus));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("frame.kind"), e.getMessage());
   }
+
+  /**
+   * dp.allow_unconverged decides whether a run may go on, not what it trains: it leaves every corrector hash as it was
+   * before the key existed, while a key that changes training (dp.beta) does not.
+   */
+  @Test
+  void allowingUnconvergedSolvesKeepsTheCorrectorHash() {
+    Config base = with("experiment.seed = 7");
+    String before = Models.hash(base.withoutPath("dp.allow_unconverged"), Models.MEANFLOW_DP);
+    assertEquals(before, Models.hash(base, Models.MEANFLOW_DP));
+    assertEquals(before, Models.hash(with("experiment.seed = 7, dp.allow_unconverged = true"), Models.MEANFLOW_DP));
+    assertNotEquals(before, Models.hash(with("experiment.seed = 7, dp.beta = 0.5"), Models.MEANFLOW_DP));
+  }
 }

@@ -14,7 +14,8 @@ import org.twostep.common.error.InvalidConfigException;
  * @param referenceGenerations generations of the cold run that gives the reference cloud
  * @param theta amplitude of the time-periodic part of the cellular flow
  * @param domainLength side L of the torus, a whole multiple of 2 pi so the flows are periodic on it
- * @param resampleEvery substeps between multinomial resamplings; weights accumulate in between
+ * @param resampleEvery substeps between multinomial resamplings within a generation, whose last substep always
+ *     resamples; weights accumulate in between
  */
 public record KppConfig(double lambda, int direction, int substeps, int particles, int referenceGenerations,
     double theta, double domainLength, int resampleEvery) {

@@ -1,6 +1,8 @@
 package org.twostep.simulation.kpp;
 
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.error.SimulationBlowupException;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.EigenTrace;
 import org.twostep.simulation.TaskSeeds;
 import org.twostep.simulation.config.KppConfig;
@@ -14,7 +16,8 @@ import org.twostep.simulation.parallel.BlockRunner;
  * lambda e.v}; record {@code l_m = log(mean w)}; resample multinomially. Time runs on across generations.
  * With {@code kpp.resample_every = k > 1} the weights of k substeps accumulate in carried weights c between
  * resamplings and {@code l_m = log(sum c w / sum c)}, the same estimator with fewer resampling events (less
- * genealogical collapse); k = 1 is the plain scheme.
+ * genealogical collapse); k = 1 is the plain scheme. The count restarts each generation and the last substep of a
+ * generation always resamples, so the cloud at a generation's end is unweighted whether or not k divides M.
  *
  * <p>The velocity at the new positions serves both the weight and the next substep's drift (same time, same
  * point), so the flow is evaluated once per substep and resampled with the particles. Noise and resampling
@@ -25,15 +28,18 @@ public final class FeynmanKacSystem {
   /** Particles per noise and resampling block; fixed, so the draws do not depend on the thread count. */
   static final int BLOCK = 1024;
 
+  private final String experiment;
   private final VelocityField flow;
   private final KppConfig kpp;
   private final int threads;
 
-  public FeynmanKacSystem(VelocityField flow, KppConfig kpp, int threads) {
+  /** @param experiment the experiment's name, for the message of a run that leaves the finite numbers */
+  public FeynmanKacSystem(String experiment, VelocityField flow, KppConfig kpp, int threads) {
     if (kpp.direction() >= flow.dim()) {
       throw new IllegalArgumentException("direction " + kpp.direction() + " is not an axis of a "
           + flow.dim() + "D flow");
     }
+    this.experiment = experiment;
     this.flow = flow;
     this.kpp = kpp;
     this.threads = threads;
@@ -42,6 +48,9 @@ public final class FeynmanKacSystem {
   /**
    * Runs {@code generations} periods at diffusion constant D from {@code initial} (any size; wrapped into the
    * torus first), starting at t = 0.
+   *
+   * @throws SimulationBlowupException when the initial cloud or, after any substep, a position or weight is NaN or
+   *     infinite, naming the experiment, D and the substep (0 for the initial cloud)
    */
   public FeynmanKacRun run(ParticleCloud initial, double diffusion, int generations, TaskSeeds seeds) {
     if (initial.dim() != flow.dim()) {
@@ -57,11 +66,22 @@ public final class FeynmanKacSystem {
       throw new IllegalArgumentException("generations must be >= 1, found " + generations);
     }
     double[][] x = new double[initial.dim()][];
+    boolean[] nonFinite = new boolean[initial.size()];
+    int bad = 0;
     for (int k = 0; k < x.length; k++) {
       x[k] = initial.column(k);
       for (int i = 0; i < x[k].length; i++) {
-        x[k][i] = Torus.wrap(x[k][i], kpp.domainLength());
+        if (Double.isFinite(x[k][i])) {
+          x[k][i] = Torus.wrap(x[k][i], kpp.domainLength());
+        } else if (!nonFinite[i]) {
+          nonFinite[i] = true;
+          bad++;
+        }
       }
+    }
+    if (bad > 0) {
+      throw new SimulationBlowupException(experiment, diffusion, 0, bad, "with a NaN or infinite coordinate in the "
+          + "initial cloud");
     }
     FeynmanKacState state = new FeynmanKacState(x);
     double[] perGeneration = new double[generations];
@@ -76,7 +96,12 @@ public final class FeynmanKacSystem {
         for (int s = 0; s < m; s++) {
           long step = (long) g * m + s;
           sum += kernel.propagateAndWeigh(step, seeds);
-          if ((step + 1) % kpp.resampleEvery() != 0) {
+          if (kernel.nonFinite() > 0) {
+            throw new SimulationBlowupException(experiment, diffusion, (int) Math.min(step + 1, Integer.MAX_VALUE),
+                kernel.nonFinite(), "with a NaN or infinite position or weight (substeps counted from 1)");
+          }
+          // every k substeps of a generation and always at its end, so a run never hands back a weighted cloud
+          if ((s + 1) % kpp.resampleEvery() != 0 && s + 1 < m) {
             state.carryWeights();
             continue;
           }

@@ -1,6 +1,7 @@
 package org.twostep.simulation.kpp;
 
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.Simulation;
 import org.twostep.simulation.SimulationResult;
 import org.twostep.simulation.TaskSeeds;
@@ -21,7 +22,7 @@ public final class KppSimulation implements Simulation {
   public KppSimulation(SimulationSetup setup, KppConfig kpp, int threads) {
     this.setup = setup;
     this.kpp = kpp;
-    this.system = new FeynmanKacSystem(Flows.kpp(setup, kpp), kpp, threads);
+    this.system = new FeynmanKacSystem(setup.name(), Flows.kpp(setup, kpp), kpp, threads);
   }
 
   @Override
@@ -53,9 +54,7 @@ public final class KppSimulation implements Simulation {
       double[] c = run.cloud().column(k);
       columns[k] = new float[c.length];
       for (int i = 0; i < c.length; i++) {
-        // float32 rounding can land exactly on L; keep stored particles inside [0, L)
-        float f = (float) c[i];
-        columns[k][i] = f >= kpp.domainLength() ? 0f : f;
+        columns[k][i] = Torus.toFloat(c[i], kpp.domainLength());
       }
     }
     return new SimulationResult(columns, run.trace());

@@ -1,6 +1,7 @@
 package org.twostep.simulation.kpp;
 
 import java.util.SplittableRandom;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.TaskSeeds;
 import org.twostep.simulation.config.KppConfig;
 import org.twostep.simulation.flow.VelocityField;
@@ -21,6 +22,7 @@ final class SubstepKernel {
   private final double noiseScale;
   private final double[] blockSums;
   private final double[] blockCarried;
+  private final int[] blockBad;
   private final int blocks;
 
   SubstepKernel(VelocityField flow, KppConfig kpp, double diffusion, FeynmanKacState state, BlockRunner runner) {
@@ -37,7 +39,17 @@ final class SubstepKernel {
     this.blocks = (state.size() + FeynmanKacSystem.BLOCK - 1) / FeynmanKacSystem.BLOCK;
     this.blockSums = new double[blocks];
     this.blockCarried = new double[blocks];
+    this.blockBad = new int[blocks];
     this.substeps = kpp.substeps();
+  }
+
+  /** Particles whose position or weight the last substep left NaN or infinite. */
+  int nonFinite() {
+    int bad = 0;
+    for (int n : blockBad) {
+      bad += n;
+    }
+    return bad;
   }
 
   /** v(0, X) for the starting cloud. */
@@ -63,19 +75,27 @@ final class SubstepKernel {
       for (int i = from; i < to; i++) {
         for (int k = 0; k < x.length; k++) {
           double drift = k == direction ? v[k][i] + push : v[k][i];
-          x[k][i] = Torus.wrap(x[k][i] + drift * dt + noiseScale * rng.nextGaussian(), length);
+          double next = x[k][i] + drift * dt + noiseScale * rng.nextGaussian();
+          x[k][i] = Double.isFinite(next) ? Torus.wrap(next, length) : next; // counted below
         }
       }
       flow.evaluate(tNext, x, from, to, v);
       double sum = 0;
       double carried = 0;
+      int bad = 0;
       for (int i = from; i < to; i++) {
         w[i] = Math.exp((potential + lambda * v[direction][i]) * dt) * c[i];
         sum += w[i];
         carried += c[i];
+        boolean finite = Double.isFinite(w[i]);
+        for (double[] axis : x) {
+          finite &= Double.isFinite(axis[i]);
+        }
+        bad += finite ? 0 : 1;
       }
       blockSums[b] = sum;
       blockCarried[b] = carried;
+      blockBad[b] = bad;
     });
     double total = 0;
     double totalCarried = 0;

@@ -12,8 +12,9 @@ import org.twostep.simulation.TestConfigs;
 
 class ConfigRecordsTest {
 
+  /** SPEC §1's values, except kpp.resample_every = M (SPEC resamples every substep; reference.conf says why). */
   @Test
-  void defaultsAreTheSpecValues() {
+  void defaultsAreSpecSectionOneExceptResamplingOncePerPeriod() {
     Config c = TestConfigs.ks("laminar", 3, "");
     KsConfig ks = KsConfig.from(c);
     assertEquals(new KsConfig(1.0, 200.0, 0.1, 0.05, 0.02, 2e-4, 10000, 100.0, LaminarProfile.GAUSSIAN), ks);

@@ -2,11 +2,14 @@ package org.twostep.simulation.kpp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.error.SimulationBlowupException;
+import org.twostep.common.data.Torus;
 import org.twostep.simulation.EigenTrace;
 import org.twostep.simulation.TaskSeeds;
 import org.twostep.simulation.config.KppConfig;
@@ -35,7 +38,7 @@ class FeynmanKacSystemTest {
   void zeroFlowEigenvalueIsDLambdaSquared() {
     double d = 0.3;
     KppConfig kpp = new KppConfig(1.7, 1, 50, 500, 8, 1.0, L, 1);
-    EigenTrace trace = new FeynmanKacSystem(new ZeroFlow(2), kpp, 1)
+    EigenTrace trace = new FeynmanKacSystem("fk-test", new ZeroFlow(2), kpp, 1)
         .run(uniform(500, 2, 1), d, 6, new TaskSeeds(1, d, 0)).trace();
     assertEquals(6, trace.generations());
     for (int g = 1; g <= 6; g++) {
@@ -48,7 +51,7 @@ class FeynmanKacSystemTest {
   @Test
   void zeroFlowEigenvalueIsExactWithCarriedWeights() {
     double d = 0.3;
-    EigenTrace trace = new FeynmanKacSystem(new ZeroFlow(2), config(500, 50, 50), 1)
+    EigenTrace trace = new FeynmanKacSystem("fk-test", new ZeroFlow(2), config(500, 50, 50), 1)
         .run(uniform(500, 2, 1), d, 4, new TaskSeeds(1, d, 0)).trace();
     for (int g = 1; g <= 4; g++) {
       assertEquals(d, trace.perGeneration(g), 1e-12);
@@ -70,9 +73,9 @@ class FeynmanKacSystemTest {
     ParticleCloud[] a = new ParticleCloud[2];
     for (int k = 0; k < 2; k++) {
       int resampleEvery = k == 0 ? 1 : 100;
-      FeynmanKacRun r1 = new FeynmanKacSystem(flow, config(n, 100, resampleEvery), 2)
+      FeynmanKacRun r1 = new FeynmanKacSystem("fk-test", flow, config(n, 100, resampleEvery), 2)
           .run(uniform(n, 2, 11), d, 40, new TaskSeeds(21, d, 0));
-      FeynmanKacRun r2 = new FeynmanKacSystem(flow, config(n, 100, resampleEvery), 2)
+      FeynmanKacRun r2 = new FeynmanKacSystem("fk-test", flow, config(n, 100, resampleEvery), 2)
           .run(uniform(n, 2, 12), d, 40, new TaskSeeds(22, d, 0));
       double w2sq = org.twostep.common.ot.Wasserstein.periodic(r1.cloud(), r2.cloud(), L, 32).w2sq();
       (k == 0 ? every : periodic)[0] = w2sq;
@@ -109,7 +112,7 @@ class FeynmanKacSystemTest {
       point[0][i] = 1.0;
       point[1][i] = 2.0;
     }
-    ParticleCloud out = new FeynmanKacSystem(new ZeroFlow(2), config(n, 1), 2)
+    ParticleCloud out = new FeynmanKacSystem("fk-test", new ZeroFlow(2), config(n, 1), 2)
         .run(ParticleCloud.ofColumns(point), d, 40, new TaskSeeds(9, d, 0)).cloud();
     assertEquals(n, out.size());
     double meanSquare = (1 + 1 / -Math.expm1(-2 * d * 1.0)) / n;
@@ -135,7 +138,7 @@ class FeynmanKacSystemTest {
   @Test
   void keepsSizeAndStaysOnTheTorus() {
     double[][] start = {{-3.0, 7.0, 100.0}, {0.5, -0.5, 6.3}, {1, 2, 3}};
-    FeynmanKacRun run = new FeynmanKacSystem(new TimeDependentKolmogorovFlow(), config(3, 10), 1)
+    FeynmanKacRun run = new FeynmanKacSystem("fk-test", new TimeDependentKolmogorovFlow(), config(3, 10), 1)
         .run(ParticleCloud.ofColumns(start), 0.2, 3, new TaskSeeds(2, 0.2, 0));
     assertEquals(3, run.cloud().size());
     for (int i = 0; i < 3; i++) {
@@ -146,6 +149,75 @@ class FeynmanKacSystemTest {
     }
   }
 
+  /**
+   * A resampling period k that does not divide the M substeps of a generation still hands back an unweighted cloud:
+   * the weights carried since the last resampling are resampled at the generation's end. With M = 10, k = 100 never
+   * fires inside a generation, so the run is bit for bit the k = M run; with k = 3 the last substep (10) is not a
+   * multiple of 3, and the cloud must still be a resample (multinomial draws of N from N repeat particles, while N
+   * independent noisy moves do not).
+   */
+  @Test
+  void aPeriodThatDoesNotDivideTheGenerationStillResamplesAtItsEnd() {
+    int n = 500;
+    VelocityField flow = new CellularFlow(1.0);
+    ParticleCloud start = uniform(n, 2, 6);
+    TaskSeeds seeds = new TaskSeeds(7, 0.25, 0);
+    FeynmanKacRun aligned = new FeynmanKacSystem("fk-test", flow, config(n, 10, 10), 1).run(start, 0.25, 2, seeds);
+    FeynmanKacRun never = new FeynmanKacSystem("fk-test", flow, config(n, 10, 100), 1).run(start, 0.25, 2, seeds);
+    assertEquals(aligned, never);
+    ParticleCloud thirds = new FeynmanKacSystem("fk-test", flow, config(n, 10, 3), 1).run(start, 0.25, 2, seeds).cloud();
+    assertTrue(repeats(aligned.cloud()) > n / 10, "a resampled cloud repeats particles");
+    assertTrue(repeats(thirds) > n / 10, "k = 3, M = 10: resampled at the generation's end, " + repeats(thirds));
+  }
+
+  /** Particles that equal an earlier one in every coordinate. */
+  private static int repeats(ParticleCloud c) {
+    java.util.Set<java.util.List<Double>> seen = new java.util.HashSet<>();
+    int repeated = 0;
+    for (int i = 0; i < c.size(); i++) {
+      java.util.List<Double> p = new java.util.ArrayList<>();
+      for (int k = 0; k < c.dim(); k++) {
+        p.add(c.get(i, k));
+      }
+      if (!seen.add(p)) {
+        repeated++;
+      }
+    }
+    return repeated;
+  }
+
+  /**
+   * NaN is stopped where it arises, with the experiment, D and the substep: in the initial cloud (substep 0), and when
+   * the flow turns NaN from t = 1/2 on (substep 5 of M = 10, whose end time is 1/2), before the resampling would fail
+   * on its weights without saying where they came from.
+   */
+  @Test
+  void nanIsReportedAtTheStepItAppears() {
+    double[][] start = {{1.0, Double.NaN, 2.0}, {0.5, 0.5, Double.POSITIVE_INFINITY}};
+    SimulationBlowupException initial = assertThrows(SimulationBlowupException.class,
+        () -> new FeynmanKacSystem("fk-test", new CellularFlow(1.0), config(3, 10), 1)
+            .run(ParticleCloud.ofColumns(start), 0.25, 2, new TaskSeeds(1, 0.25, 0)));
+    assertTrue(initial.getMessage().contains("experiment fk-test, sigma 0.25: blow-up at step 0, 2 particle(s)"),
+        initial.getMessage());
+    VelocityField failing = new VelocityField() {
+      @Override
+      public int dim() {
+        return 2;
+      }
+
+      @Override
+      public void evaluate(double t, double[][] x, int from, int to, double[][] out) {
+        for (double[] axis : out) {
+          java.util.Arrays.fill(axis, from, to, t >= 0.5 ? Double.NaN : 0.0);
+        }
+      }
+    };
+    SimulationBlowupException late = assertThrows(SimulationBlowupException.class,
+        () -> new FeynmanKacSystem("fk-test", failing, config(40, 10), 1)
+            .run(uniform(40, 2, 3), 0.25, 2, new TaskSeeds(1, 0.25, 0)));
+    assertTrue(late.getMessage().contains("sigma 0.25: blow-up at step 5, 40 particle(s)"), late.getMessage());
+  }
+
   /** Rerun and thread count give identical bits (noise is drawn per fixed block, not per thread). */
   @Test
   void deterministicForAnyThreadCount() {
@@ -153,10 +225,10 @@ class FeynmanKacSystemTest {
     VelocityField flow = new CellularFlow(1.0);
     ParticleCloud start = uniform(n, 2, 4);
     TaskSeeds seeds = new TaskSeeds(5, 0.25, 1);
-    FeynmanKacRun one = new FeynmanKacSystem(flow, config(n, 20), 1).run(start, 0.25, 2, seeds);
-    FeynmanKacRun two = new FeynmanKacSystem(flow, config(n, 20), 2).run(start, 0.25, 2, seeds);
+    FeynmanKacRun one = new FeynmanKacSystem("fk-test", flow, config(n, 20), 1).run(start, 0.25, 2, seeds);
+    FeynmanKacRun two = new FeynmanKacSystem("fk-test", flow, config(n, 20), 2).run(start, 0.25, 2, seeds);
     assertEquals(one, two);
-    FeynmanKacRun other = new FeynmanKacSystem(flow, config(n, 20), 2).run(start, 0.25, 2, new TaskSeeds(5, 0.25, 2));
+    FeynmanKacRun other = new FeynmanKacSystem("fk-test", flow, config(n, 20), 2).run(start, 0.25, 2, new TaskSeeds(5, 0.25, 2));
     assertFalse(one.cloud().equals(other.cloud()));
   }
 
@@ -175,7 +247,7 @@ class FeynmanKacSystemTest {
   private static double warmEigenvalue(VelocityField flow) {
     int n = 4000;
     int generations = 56;
-    EigenTrace t = new FeynmanKacSystem(flow, config(n, 100), 2)
+    EigenTrace t = new FeynmanKacSystem("fk-test", flow, config(n, 100), 2)
         .run(uniform(n, flow.dim(), 8), 0.25, generations, new TaskSeeds(3, 0.25, 0)).trace();
     double s = 0;
     for (int g = 9; g <= generations; g++) {

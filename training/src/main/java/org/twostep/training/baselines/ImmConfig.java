@@ -2,6 +2,7 @@ package org.twostep.training.baselines;
 
 import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
+import org.twostep.training.nn.OptimizerSettings;
 import org.twostep.common.error.InvalidConfigException;
 
 /**
@@ -24,7 +25,7 @@ import org.twostep.common.error.InvalidConfigException;
  */
 public record ImmConfig(int steps, int batchSize, int groupSize, int depth, double lr, double lrMin, double adamBeta1,
     double adamBeta2, double adamEps, double emaDecay, double kernelScale, double endpointFraction,
-    int checkpointEvery, double noiseScale) {
+    int checkpointEvery, double noiseScale) implements OptimizerSettings {
 
   public ImmConfig {
     if (batchSize % groupSize != 0) {

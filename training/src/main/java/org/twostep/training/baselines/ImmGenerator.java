@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.twostep.common.data.Torus;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.common.rng.Seeds;
 import org.twostep.training.config.SigmaFeatureKind;
@@ -116,10 +117,7 @@ public final class ImmGenerator implements Generator {
       for (int i = 0; i < c; i++) {
         for (int k = 0; k < d; k++) {
           double v = norm.inverse(x[i * d + k], k);
-          if (torus != null) {
-            v -= torus * Math.floor(v / torus);
-          }
-          out[k][start + i] = (float) v;
+          out[k][start + i] = torus != null ? Torus.toFloat(v, torus) : (float) v;
         }
       }
     }

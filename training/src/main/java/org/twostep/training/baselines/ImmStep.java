@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
+import org.twostep.training.meanflow.TrainState;
 
 /**
  * One IMM step (SPEC §4): the frozen small step {@code f(x_r, s, r)} (computed before the gradient collector opens,
@@ -12,11 +13,11 @@ import ai.djl.training.GradientCollector;
  * its mean as the loss; backward through the big step only; Adam; EMA.
  */
 final class ImmStep {
-  private final ImmState state;
+  private final TrainState state;
   private final ImmBatch batches;
   private final int dim;
 
-  ImmStep(ImmState state, ImmBatch batches, int dim) {
+  ImmStep(TrainState state, ImmBatch batches, int dim) {
     this.state = state;
     this.batches = batches;
     this.dim = dim;

@@ -14,6 +14,7 @@ import org.twostep.training.data.TrainingData;
 import org.twostep.training.meanflow.CosineSchedule;
 import org.twostep.training.meanflow.Devices;
 import org.twostep.training.meanflow.SigmaFeatures;
+import org.twostep.training.meanflow.TrainState;
 import org.twostep.training.nn.NetSpec;
 import org.twostep.training.nn.TimeEmbedding;
 import org.twostep.training.store.LossLog;
@@ -61,10 +62,10 @@ public final class ImmTrainer {
         TimeEmbedding.geometric(model.timeFrequencies(), model.timeFreqMin(), model.timeFreqMax()));
     long t0 = System.nanoTime();
     try (NDManager root = NDManager.newBaseManager(device);
-        ImmState state = resume
-            ? ImmState.restore(root, spec, config,
+        TrainState state = resume
+            ? TrainState.restore(root, spec, config,
                 ModelDirectory.readArrays(files.checkpointState(), ckpt.paramsSha256(), root), ckpt.stepsDone())
-            : ImmState.fresh(root, spec, config, model.headGain(), seed)) {
+            : TrainState.fresh(root, spec, config, model.headGain(), seed)) {
       int start = resume ? ckpt.stepsDone() : 0;
       LossLog log = resume ? LossLog.read(files.loss(), start) : new LossLog();
       double earlier = resume ? ckpt.trainingSeconds() : 0;

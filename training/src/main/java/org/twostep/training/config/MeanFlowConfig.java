@@ -2,6 +2,7 @@ package org.twostep.training.config;
 
 import org.twostep.common.config.ConfigReads;
 import com.typesafe.config.Config;
+import org.twostep.training.nn.OptimizerSettings;
 
 /**
  * The {@code meanflow} section: the Stage I training step and schedule of SPEC §2.
@@ -24,7 +25,7 @@ import com.typesafe.config.Config;
  */
 public record MeanFlowConfig(int steps, int batchSize, double lr, double lrMin, double adamBeta1, double adamBeta2,
     double adamEps, double emaDecay, double flowMatchingFraction, double timeMean, double timeStd,
-    double adaptiveP, double adaptiveC, int checkpointEvery, double noiseScale) {
+    double adaptiveP, double adaptiveC, int checkpointEvery, double noiseScale) implements OptimizerSettings {
 
   public static MeanFlowConfig from(Config c) {
     return new MeanFlowConfig(

@@ -1,6 +1,7 @@
 package org.twostep.training.data;
 
 import java.util.Arrays;
+import org.twostep.common.data.Torus;
 
 /**
  * Per-axis affine standardization {@code (x - mean) / std} of the coordinates (SPEC §2); a zero spread is kept as 1
@@ -57,7 +58,7 @@ public final class Standardization {
       for (int i = 0; i < data.count(g); i++) {
         data.copyRow(g, i, row, 0);
         for (int k = 0; k < d; k++) {
-          counts[k][bin(wrap(row[k], period), period)]++;
+          counts[k][bin(Torus.wrap(row[k], period), period)]++;
         }
       }
     }
@@ -124,11 +125,6 @@ public final class Standardization {
     return (bestStart + (bestLength - 1) / 2) % b;
   }
 
-  private static double wrap(double x, double period) {
-    double w = x - period * Math.floor(x / period);
-    return w >= period ? 0 : w;
-  }
-
   private static int bin(double wrapped, double period) {
     return Math.min(SEAM_BINS - 1, (int) (wrapped / period * SEAM_BINS));
   }
@@ -162,7 +158,7 @@ public final class Standardization {
   }
 
   public double forward(double x, int axis) {
-    double v = seam == null ? x : wrap(x - seam[axis], period);
+    double v = seam == null ? x : Torus.wrap(x - seam[axis], period);
     return (v - mean[axis]) / std[axis];
   }
 

@@ -1,5 +1,6 @@
 package org.twostep.training.deepparticle;
 
+import org.twostep.common.data.Torus;
 import org.twostep.training.data.Standardization;
 
 /**
@@ -77,14 +78,7 @@ public final class Coordinates {
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < dim; k++) {
         double m = rows[i * dim + k];
-        double x;
-        if (periodic()) {
-          x = m * torusLength / PERIOD;
-          x -= torusLength * Math.floor(x / torusLength);
-        } else {
-          x = norm.inverse(m, k);
-        }
-        out[k][i] = (float) x;
+        out[k][i] = periodic() ? Torus.toFloat(m * torusLength / PERIOD, torusLength) : (float) norm.inverse(m, k);
       }
     }
     return out;
@@ -93,7 +87,7 @@ public final class Coordinates {
   /** The displacement a - b, as the minimal image on a torus (model coordinates). */
   public double displacement(double a, double b) {
     double d = a - b;
-    return periodic() ? d - PERIOD * Math.rint(d / PERIOD) : d;
+    return periodic() ? Torus.minimalImage(d, PERIOD) : d;
   }
 
   /**

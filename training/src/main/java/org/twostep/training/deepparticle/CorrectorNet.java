@@ -4,7 +4,12 @@ import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.twostep.training.nn.Chain;
 import org.twostep.training.nn.Dense;
+import org.twostep.training.nn.DualLayer;
+import org.twostep.training.nn.LayerNorm;
+import org.twostep.training.nn.Residual;
+import org.twostep.training.nn.Silu;
 
 /**
  * The displacement network g of {@code R(y, sigma) = y + g(y, sigma)} (SPEC §3): a dense layer to the width, residual
@@ -13,9 +18,7 @@ import org.twostep.training.nn.Dense;
 public final class CorrectorNet {
   private final CorrectorSpec spec;
   private final List<NDArray> params;
-  private final Dense input;
-  private final List<ResidualBlock> blocks = new ArrayList<>();
-  private final Dense head;
+  private final Chain layers;
 
   /** A network over the given arrays, in the order of {@link CorrectorSpec#parameterShapes()} (used, not copied). */
   public CorrectorNet(CorrectorSpec spec, List<NDArray> params) {
@@ -31,14 +34,18 @@ public final class CorrectorNet {
     }
     this.spec = spec;
     this.params = List.copyOf(params);
-    this.input = new Dense(params.get(0), params.get(1));
+    List<DualLayer> all = new ArrayList<>();
+    all.add(new Dense(params.get(0), params.get(1)));
+    Silu silu = new Silu();
     for (int b = 0; b < spec.blocks(); b++) {
       int o = 2 + CorrectorSpec.PER_BLOCK * b;
-      blocks.add(new ResidualBlock(new LayerNorm(params.get(o), params.get(o + 1)),
-          new Dense(params.get(o + 2), params.get(o + 3)), new Dense(params.get(o + 4), params.get(o + 5))));
+      // SPEC §3 block: h + Linear(SiLU(Linear(LayerNorm(h))))
+      all.add(new Residual(new Chain(List.of(new LayerNorm(params.get(o), params.get(o + 1)),
+          new Dense(params.get(o + 2), params.get(o + 3)), silu, new Dense(params.get(o + 4), params.get(o + 5))))));
     }
     int h = spec.headIndex();
-    this.head = new Dense(params.get(h), params.get(h + 1));
+    all.add(new Dense(params.get(h), params.get(h + 1)));
+    this.layers = new Chain(all);
   }
 
   public CorrectorSpec spec() {
@@ -47,11 +54,7 @@ public final class CorrectorNet {
 
   /** g for encoded inputs (n x inputs): n x d. */
   public NDArray forward(NDArray x) {
-    NDArray h = input.forward(x);
-    for (ResidualBlock block : blocks) {
-      h = block.apply(h);
-    }
-    return head.forward(h);
+    return layers.forward(x);
   }
 
   /** The trainable arrays, in spec order. */

@@ -1,5 +1,7 @@
 package org.twostep.training.deepparticle;
 
+import org.twostep.common.data.Torus;
+
 /**
  * The Stage II ground cost {@code C_ij = |R(y_i) - x_j|^2} (SPEC §3, §5) into a caller-owned row-major buffer, with
  * minimal-image displacements on a torus. Allocation-free: the buffer is reused every refresh.
@@ -19,7 +21,7 @@ final class CostMatrix {
         for (int k = 0; k < d; k++) {
           double e = r[ri + k] - x[xj + k];
           if (periodic) {
-            e -= Coordinates.PERIOD * Math.rint(e / Coordinates.PERIOD);
+            e = Torus.minimalImage(e, Coordinates.PERIOD);
           }
           s += e * e;
         }

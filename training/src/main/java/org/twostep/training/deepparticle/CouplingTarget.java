@@ -9,5 +9,7 @@ package org.twostep.training.deepparticle;
  * @param offset constant added to the mean squared distance to give the coupled loss
  * @param cost coupled mean cost at the outputs the coupling was solved on (the mini-batch W2sq when exact)
  * @param seconds wall time of the cost matrix and solve
+ * @param converged whether the solve met its marginal tolerance (an assignment always does; a Sinkhorn plan that hit
+ *     its iteration cap does not, and its rows then do not carry mass 1/n)
  */
-record CouplingTarget(float[] targets, double offset, double cost, double seconds) {}
+record CouplingTarget(float[] targets, double offset, double cost, double seconds, boolean converged) {}

@@ -131,6 +131,13 @@ public final class DeepParticleTrainer {
       boolean stop = false;
       while (k < end && !stop) {
         Round round = planner.next(run.roundsDone());
+        if (!round.coupling().converged() && !config.allowUnconverged()) {
+          throw new InvalidConfigException("dp.allow_unconverged", String.format(Locale.ROOT,
+              "the Sinkhorn coupling of round %d (sigma %s, dp.sinkhorn_eps = %s) did not converge within its "
+                  + "iteration cap, so its rows do not carry mass 1/n; raise dp.sinkhorn_eps, or set "
+                  + "dp.allow_unconverged = true to train on it anyway (the count goes to the corrector card)",
+              round.index(), round.sigma(), config.sinkhornEps()));
+        }
         long g0 = System.nanoTime();
         int roundSteps = Math.min(config.refreshEvery(), end - k);
         try (NDManager rm = state.manager().newSubManager()) {
@@ -272,7 +279,7 @@ public final class DeepParticleTrainer {
 
     void checkpoint(DpState state, int steps, double seconds, boolean finished, DpTimes times, boolean stopped) {
       stepsDone = steps;
-      DpTimes total = add(earlierTimes, times);
+      DpTimes total = earlierTimes.plus(times);
       log.write(files.loss());
       String stateSha = ModelDirectory.writeArrays(files.checkpointState(), state.snapshot());
       ModelDirectory.writeCard(files.checkpointCard(), card(steps, seconds, false, "checkpoint/state.ndlist", stateSha));
@@ -318,12 +325,6 @@ public final class DeepParticleTrainer {
               sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
           torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(Math.max(1, config.refreshEvery())),
           earlierSeconds + seconds, device.toString(), java.time.Instant.now().toString());
-    }
-
-    private DpTimes add(DpTimes a, DpTimes b) {
-      return new DpTimes(a.rounds() + b.rounds(), a.steps() + b.steps(), a.generatorSeconds() + b.generatorSeconds(),
-          a.couplingSeconds() + b.couplingSeconds(), a.gradientSeconds() + b.gradientSeconds(),
-          a.validationSeconds() + b.validationSeconds());
     }
   }
 }

@@ -30,11 +30,13 @@ import org.twostep.common.error.InvalidConfigException;
  * @param checkpointEvery Adam steps between checkpoints (rounded up to whole rounds)
  * @param overlap solve the next round's coupling while this round's Adam steps run (on outputs K steps stale)
  * @param clampSigma feed sigma outside the training range to the corrector as the nearest end of the range
+ * @param allowUnconverged train on a Sinkhorn plan that did not converge (counted in the times) instead of failing
  */
 public record DpConfig(int steps, int batchSize, int refreshEvery, double lr, double lrMin, double adamBeta1,
     double adamBeta2, double adamEps, int width, int blocks, int blocksPeriodic, CouplingKind coupling,
     double sinkhornEps, double beta, FrameKind frame, int frameSamples, double validationFraction,
-    int validationSize, int validateEvery, int patience, int checkpointEvery, boolean overlap, boolean clampSigma) {
+    int validationSize, int validateEvery, int patience, int checkpointEvery, boolean overlap, boolean clampSigma,
+    boolean allowUnconverged) {
 
   public DpConfig {
     if (lrMin > lr) {
@@ -66,7 +68,8 @@ public record DpConfig(int steps, int batchSize, int refreshEvery, double lr, do
         ConfigReads.intIn(c, "dp.patience", 0, 1_000_000),
         ConfigReads.intIn(c, "dp.checkpoint_every", 1, Integer.MAX_VALUE),
         ConfigReads.bool(c, "dp.overlap"),
-        ConfigReads.bool(c, "dp.clamp_sigma"));
+        ConfigReads.bool(c, "dp.clamp_sigma"),
+        ConfigReads.bool(c, "dp.allow_unconverged"));
   }
 
   /** Residual blocks for the domain: more on tori [paper]. */
@@ -78,14 +81,14 @@ public record DpConfig(int steps, int batchSize, int refreshEvery, double lr, do
   public DpConfig with(int newSteps, int newBatchSize, int newRefreshEvery) {
     return new DpConfig(newSteps, newBatchSize, newRefreshEvery, lr, lrMin, adamBeta1, adamBeta2, adamEps, width,
         blocks, blocksPeriodic, coupling, sinkhornEps, beta, frame, frameSamples, validationFraction,
-        validationSize, validateEvery, patience, checkpointEvery, overlap, clampSigma);
+        validationSize, validateEvery, patience, checkpointEvery, overlap, clampSigma, allowUnconverged);
   }
 
   /** A copy with another validation and checkpoint cadence. */
   public DpConfig withCadence(int newValidateEvery, int newPatience, int newCheckpointEvery) {
     return new DpConfig(steps, batchSize, refreshEvery, lr, lrMin, adamBeta1, adamBeta2, adamEps, width,
         blocks, blocksPeriodic, coupling, sinkhornEps, beta, frame, frameSamples, validationFraction,
-        validationSize, newValidateEvery, newPatience, newCheckpointEvery, overlap, clampSigma);
+        validationSize, newValidateEvery, newPatience, newCheckpointEvery, overlap, clampSigma, allowUnconverged);
   }
 
   /** A copy with another coupling, penalty, frame and overlap. */
@@ -93,13 +96,13 @@ public record DpConfig(int steps, int batchSize, int refreshEvery, double lr, do
       boolean newOverlap) {
     return new DpConfig(steps, batchSize, refreshEvery, lr, lrMin, adamBeta1, adamBeta2, adamEps, width,
         blocks, blocksPeriodic, newCoupling, newSinkhornEps, newBeta, newFrame, frameSamples, validationFraction,
-        validationSize, validateEvery, patience, checkpointEvery, newOverlap, clampSigma);
+        validationSize, validateEvery, patience, checkpointEvery, newOverlap, clampSigma, allowUnconverged);
   }
 
   /** A copy with another validation split (0 disables validation and the early stop). */
   public DpConfig withValidation(double newFraction, int newSize) {
     return new DpConfig(steps, batchSize, refreshEvery, lr, lrMin, adamBeta1, adamBeta2, adamEps, width,
         blocks, blocksPeriodic, coupling, sinkhornEps, beta, frame, frameSamples, newFraction,
-        newSize, validateEvery, patience, checkpointEvery, overlap, clampSigma);
+        newSize, validateEvery, patience, checkpointEvery, overlap, clampSigma, allowUnconverged);
   }
 }

@@ -3,11 +3,10 @@ package org.twostep.training.deepparticle;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.twostep.common.error.InvalidInputException;
+import org.twostep.training.nn.Adam;
+import org.twostep.training.nn.Checkpoint;
 
 /**
  * What a corrector run carries between rounds, on one manager: weights, Adam moments, and the weights of the best
@@ -19,7 +18,7 @@ final class DpState implements AutoCloseable {
   private final List<NDArray> params;
   private final List<NDArray> best;
   private final CorrectorNet net;
-  private final DpAdam adam;
+  private final Adam adam;
 
   private DpState(NDManager manager, CorrectorSpec spec, List<NDArray> params, List<NDArray> means,
       List<NDArray> variances, List<NDArray> best, int updates, DpConfig c) {
@@ -28,7 +27,7 @@ final class DpState implements AutoCloseable {
     this.params = params;
     params.forEach(p -> p.setRequiresGradient(true));
     this.net = new CorrectorNet(spec, params);
-    this.adam = new DpAdam(params, means, variances, updates, c.adamBeta1(), c.adamBeta2(), c.adamEps());
+    this.adam = new Adam(params, means, variances, updates, c.adamBeta1(), c.adamBeta2(), c.adamEps());
     if (best != null) {
       this.best = best;
     } else {
@@ -47,23 +46,8 @@ final class DpState implements AutoCloseable {
   }
 
   static DpState restore(NDManager parent, CorrectorSpec spec, DpConfig c, NDList snapshot, int updates) {
-    int k = spec.parameterShapes().size();
-    if (snapshot.size() != 4 * k) {
-      throw new InvalidInputException("corrector checkpoint holds " + snapshot.size() + " arrays, expected " + 4 * k);
-    }
-    NDManager m = parent.newSubManager();
-    snapshot.attach(m);
-    List<NDArray> all = new ArrayList<>(snapshot);
-    for (int i = 0; i < 4 * k; i++) {
-      long[] expected = spec.parameterShapes().get(i % k);
-      if (!Arrays.equals(expected, all.get(i).getShape().getShape()) || all.get(i).getDataType() != DataType.FLOAT32) {
-        m.close();
-        throw new InvalidInputException("corrector checkpoint array " + i + " is " + all.get(i).getShape()
-            + ", expected " + Arrays.toString(expected) + " float32");
-      }
-    }
-    return new DpState(m, spec, new ArrayList<>(all.subList(0, k)), all.subList(k, 2 * k), all.subList(2 * k, 3 * k),
-        new ArrayList<>(all.subList(3 * k, 4 * k)), updates, c);
+    Checkpoint s = Checkpoint.restore(parent, spec.parameterShapes(), snapshot, "corrector");
+    return new DpState(s.manager(), spec, s.params(), s.means(), s.variances(), s.kept(), updates, c);
   }
 
   NDManager manager() {
@@ -78,7 +62,7 @@ final class DpState implements AutoCloseable {
     return net;
   }
 
-  DpAdam adam() {
+  Adam adam() {
     return adam;
   }
 
@@ -101,12 +85,7 @@ final class DpState implements AutoCloseable {
   }
 
   NDList snapshot() {
-    NDList list = new NDList();
-    list.addAll(params);
-    list.addAll(adam.means());
-    list.addAll(adam.variances());
-    list.addAll(best);
-    return list;
+    return Checkpoint.snapshot(params, adam, best);
   }
 
   @Override

@@ -11,21 +11,31 @@ package org.twostep.training.deepparticle;
  * @param couplingSeconds coupling time on the training thread
  * @param gradientSeconds Adam steps
  * @param validationSeconds validations
+ * @param unconverged couplings whose solve did not converge (Sinkhorn at its iteration cap; 0 in older cards)
  */
 public record DpTimes(int rounds, int steps, double generatorSeconds, double couplingSeconds, double gradientSeconds,
-    double validationSeconds) {
+    double validationSeconds, int unconverged) {
 
   public static DpTimes zero() {
-    return new DpTimes(0, 0, 0, 0, 0, 0);
+    return new DpTimes(0, 0, 0, 0, 0, 0, 0);
   }
 
   DpTimes plusRound(Round r, int roundSteps, double gradient) {
     return new DpTimes(rounds + 1, steps + roundSteps, generatorSeconds + r.generatorSeconds(),
-        couplingSeconds + r.couplingSeconds(), gradientSeconds + gradient, validationSeconds);
+        couplingSeconds + r.couplingSeconds(), gradientSeconds + gradient, validationSeconds,
+        unconverged + (r.coupling().converged() ? 0 : 1));
   }
 
   DpTimes plusValidation(double seconds) {
-    return new DpTimes(rounds, steps, generatorSeconds, couplingSeconds, gradientSeconds, validationSeconds + seconds);
+    return new DpTimes(rounds, steps, generatorSeconds, couplingSeconds, gradientSeconds, validationSeconds + seconds,
+        unconverged);
+  }
+
+  /** The sum of two runs' splits (a resumed run adds its earlier calls). */
+  DpTimes plus(DpTimes b) {
+    return new DpTimes(rounds + b.rounds, steps + b.steps, generatorSeconds + b.generatorSeconds,
+        couplingSeconds + b.couplingSeconds, gradientSeconds + b.gradientSeconds,
+        validationSeconds + b.validationSeconds, unconverged + b.unconverged);
   }
 
   /** Adam steps per second of the training loop (generator, coupling and gradient time; validation excluded). */

@@ -30,6 +30,6 @@ final class ExactCoupling implements Coupling {
     for (int i = 0; i < n; i++) {
       System.arraycopy(x, a.col(i) * d, targets, i * d, d);
     }
-    return new CouplingTarget(targets, 0.0, a.cost() / n, (System.nanoTime() - t0) * 1e-9);
+    return new CouplingTarget(targets, 0.0, a.cost() / n, (System.nanoTime() - t0) * 1e-9, true);
   }
 }

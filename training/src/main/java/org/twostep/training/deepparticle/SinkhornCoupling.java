@@ -18,12 +18,18 @@ final class SinkhornCoupling implements Coupling {
 
   private final Coordinates coords;
   private final double eps;
-  private final Sinkhorn solver = new Sinkhorn(MAX_ITERATIONS, TOLERANCE);
+  private final Sinkhorn solver;
   private double[] cost = new double[0];
 
   SinkhornCoupling(Coordinates coords, double eps) {
+    this(coords, eps, MAX_ITERATIONS);
+  }
+
+  /** With another iteration cap (a cap too small to converge is how tests reach the unconverged case). */
+  SinkhornCoupling(Coordinates coords, double eps, int maxIterations) {
     this.coords = coords;
     this.eps = eps;
+    this.solver = new Sinkhorn(maxIterations, TOLERANCE);
   }
 
   @Override
@@ -66,6 +72,6 @@ final class SinkhornCoupling implements Coupling {
         offset += g * s;
       }
     }
-    return new CouplingTarget(targets, offset, plan.cost(), (System.nanoTime() - t0) * 1e-9);
+    return new CouplingTarget(targets, offset, plan.cost(), (System.nanoTime() - t0) * 1e-9, plan.converged());
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
+import org.twostep.common.data.Torus;
 import org.twostep.common.rng.Seeds;
 import org.twostep.training.data.Standardization;
 import org.twostep.training.generate.Generator;
@@ -94,14 +95,7 @@ public final class MeanFlowGenerator implements Generator {
     for (int i = 0; i < c; i++) {
       for (int k = 0; k < d; k++) {
         double x = norm.inverse(z[i * d + k], k);
-        float f = (float) x;
-        if (torus != null) {
-          f = (float) (x - torus * Math.floor(x / torus));
-          if (f >= torus) {
-            f = 0f; // rounding of a tiny negative x up to L
-          }
-        }
-        out[k][start + i] = f;
+        out[k][start + i] = torus != null ? Torus.toFloat(x, torus) : (float) x;
       }
     }
   }

@@ -33,6 +33,20 @@ final class MeanFlowStep {
     this.adaptiveP = c.adaptiveP();
   }
 
+  /** A network's dual pass: u and its JVP along (dzs, dtau). */
+  interface DualPass {
+    Dual forwardTangent(NDArray zs, NDArray dzs, NDArray tau, NDArray dtau);
+  }
+
+  /**
+   * u at the batch and, in place of the tangent, the stop-gradient target {@code u_tgt = v - (t - r)·du/dt} with
+   * du/dt the JVP along (dz, dr, dt) = (v, 0, 1), i.e. dzs = [v, 0] and dtau = (dt, d(t - r)) = {@code timeTangent}.
+   */
+  static Dual target(DualPass net, BatchBuilder.Batch b, NDArray timeTangent) {
+    Dual u = net.forwardTangent(b.zs(), b.dzs(), b.tau(), timeTangent);
+    return new Dual(u.primal(), b.v().sub(u.tangent().muli(b.delta())));
+  }
+
   /** Runs step {@code step} at learning rate {@code lr}; returns the (weighted) loss. */
   float run(int step, double lr, PhaseClock clock) {
     clock.start();
@@ -42,10 +56,9 @@ final class MeanFlowStep {
       clock.lap(PhaseClock.BATCH);
       NDArray loss;
       try (GradientCollector gc = Engine.getEngine(sub.getEngine().getEngineName()).newGradientCollector()) {
-        Dual u = state.net().forwardTangent(b.zs(), b.dzs(), b.tau(), timeTangent);
+        Dual u = target(state.net()::forwardTangent, b, timeTangent);
         clock.lap(PhaseClock.DUAL);
-        NDArray target = b.v().sub(u.tangent().muli(b.delta()));
-        NDArray err = u.primal().sub(target);
+        NDArray err = u.primal().sub(u.tangent());
         NDArray perSample = err.square().sum(new int[] {1});
         NDArray weight = perSample.stopGradient().add(adaptiveC);
         if (adaptiveP != 1.0) {

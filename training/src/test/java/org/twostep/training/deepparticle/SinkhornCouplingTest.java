@@ -1,12 +1,19 @@
 package org.twostep.training.deepparticle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.ot.JonkerVolgenant;
+import org.twostep.training.config.ModelConfig;
+import org.twostep.training.config.SigmaTransform;
 import org.twostep.training.data.Standardization;
 
 /**
@@ -51,5 +58,37 @@ class SinkhornCouplingTest {
       previousGap = gap;
     }
     assertTrue(previousGap < 0.15 * exact, "gap at eps 0.001: " + previousGap + " of " + exact);
+  }
+
+  /** A plan cut off at its iteration cap says so; the assignment always converges. */
+  @Test
+  void aPlanAtItsIterationCapIsMarkedUnconverged() {
+    float[] y = Fixtures.gaussian(80, 2, 1.0, 5);
+    float[] x = Fixtures.gaussian(80, 2, 1.3, 6);
+    assertTrue(new SinkhornCoupling(PLANE, 0.05).couple(y, x, 80).converged());
+    assertFalse(new SinkhornCoupling(PLANE, 0.001, 1).couple(y, x, 80).converged());
+    assertTrue(new ExactCoupling(new JonkerVolgenant(), PLANE).couple(y, x, 80).converged());
+  }
+
+  /**
+   * At eps = 1e-6 of the largest cost the solve cannot meet its tolerance within the cap: the run fails at the first
+   * round, naming the key that allows it, unless allowed; then every round is counted as unconverged in the times.
+   */
+  @Test
+  void anUnconvergedSolveFailsTheRunUnlessAllowed(@TempDir Path failing, @TempDir Path allowed) {
+    DpConfig sinkhorn = TestConfigs.dp(6, 60, 3).withValidation(0, 0)
+        .withMethod(CouplingKind.SINKHORN, 1e-6, 0.0, FrameKind.NONE, false);
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> train(sinkhorn, failing));
+    assertEquals("dp.allow_unconverged", e.key());
+    assertTrue(e.getMessage().contains("round 0"), e.getMessage());
+    DpResult r = train(TestConfigs.allowingUnconverged(sinkhorn), allowed);
+    assertEquals(2, r.times().rounds());
+    assertEquals(2, r.times().unconverged());
+    assertEquals(2, r.corrector().times().unconverged(), "the corrector card records the count");
+  }
+
+  private static DpResult train(DpConfig c, Path dir) {
+    return new DeepParticleTrainer(c, ModelConfig.defaults(SigmaTransform.IDENTITY), Fixtures.CPU, 3, null)
+        .train(new NoiseGenerator(2, 0, 1, null), AffineGaussianTest.data(400, 2), dir, "sinkhorn");
   }
 }

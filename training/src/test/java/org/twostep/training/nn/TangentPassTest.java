@@ -89,6 +89,23 @@ class TangentPassTest {
   }
 
   @Test
+  void siluTangentMatchesFiniteDifferences() {
+    assertLayer(new Silu(), random(15, 6));
+  }
+
+  @Test
+  void layerNormTangentMatchesFiniteDifferences() {
+    assertLayer(new LayerNorm(random(6), random(6)), random(9, 6).mul(3).add(1));
+  }
+
+  @Test
+  void correctorBlockTangentMatchesFiniteDifferences() {
+    DualLayer block = new Residual(new Chain(List.of(new LayerNorm(random(6), random(6)),
+        new Dense(random(6, 6), random(6)), new Silu(), new Dense(random(6, 6), random(6)))));
+    assertLayer(block, random(9, 6));
+  }
+
+  @Test
   void timeEmbeddingTangentMatchesFiniteDifferences() {
     NDArray tau = uniform(13, 2);
     assertLayer(new TimeEmbedding(manager, DataType.FLOAT64, TimeEmbedding.geometric(16, 1, 16), 2), tau);

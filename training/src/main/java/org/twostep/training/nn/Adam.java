@@ -1,4 +1,4 @@
-package org.twostep.training.meanflow;
+package org.twostep.training.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adam through DJL's fused PyTorch update (one native call per parameter, which also zeroes the gradient):
- * {@code w -= lr·sqrt(1-b2^k)/(1-b1^k) · m / (sqrt(v) + eps)}.
+ * Adam through DJL's fused PyTorch update, one native call per array, which updates the weights in place (the tangent
+ * pass's detached views rely on it) and zeroes the gradient: {@code w -= lr·sqrt(1-b2^k)/(1-b1^k)·m/(sqrt(v)+eps)}.
+ * The one optimizer of the MeanFlow, corrector and IMM trainers.
  */
-final class Adam {
+public final class Adam {
   private final List<NDArray> params;
   private final List<NDArray> means = new ArrayList<>();
   private final List<NDArray> variances = new ArrayList<>();
@@ -19,13 +20,12 @@ final class Adam {
   private int updates;
 
   /** Moments start at zero, or at the given state (resume); they live on the parameters' manager. */
-  Adam(List<NDArray> params, List<NDArray> means, List<NDArray> variances, int updates, double beta1, double beta2,
-      double eps) {
+  public Adam(List<NDArray> params, List<NDArray> means, List<NDArray> variances, int updates, double beta1,
+      double beta2, double eps) {
     this.params = params;
     for (int i = 0; i < params.size(); i++) {
-      NDArray p = params.get(i);
-      this.means.add(means == null ? p.zerosLike() : means.get(i));
-      this.variances.add(variances == null ? p.zerosLike() : variances.get(i));
+      this.means.add(means == null ? params.get(i).zerosLike() : means.get(i));
+      this.variances.add(variances == null ? params.get(i).zerosLike() : variances.get(i));
     }
     this.updates = updates;
     this.beta1 = (float) beta1;
@@ -33,7 +33,7 @@ final class Adam {
     this.eps = (float) eps;
   }
 
-  void update(double lr) {
+  public void update(double lr) {
     updates++;
     double corrected = lr * Math.sqrt(1 - Math.pow(beta2, updates)) / (1 - Math.pow(beta1, updates));
     for (int i = 0; i < params.size(); i++) {
@@ -45,15 +45,15 @@ final class Adam {
     }
   }
 
-  int updates() {
+  public int updates() {
     return updates;
   }
 
-  List<NDArray> means() {
+  public List<NDArray> means() {
     return means;
   }
 
-  List<NDArray> variances() {
+  public List<NDArray> variances() {
     return variances;
   }
 }

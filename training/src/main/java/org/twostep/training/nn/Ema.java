@@ -1,9 +1,8 @@
-package org.twostep.training.meanflow;
+package org.twostep.training.nn;
 
 import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.List;
-import org.twostep.training.nn.TorchOps;
 
 /**
  * Exponential moving average of the weights, used for sampling (SPEC §2). The decay warms up as
