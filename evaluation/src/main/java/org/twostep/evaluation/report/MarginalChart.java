@@ -20,6 +20,11 @@ public final class MarginalChart {
 
   private MarginalChart() {}
 
+  /** Cells per axis for a cloud of n particles: the Rice rule 2 n^(1/3), so a histogram is neither blocky nor noisy. */
+  public static int bins(int n) {
+    return Math.max(10, (int) Math.round(2 * Math.cbrt(n)));
+  }
+
   /** The density (mass per unit length) of axis {@code axis} in {@code bins} cells of the box; it integrates to 1. */
   static double[] density(ParticleCloud cloud, int axis, PlotBox box, int bins) {
     double[] h = new double[bins];

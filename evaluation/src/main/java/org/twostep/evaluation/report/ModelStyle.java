@@ -30,7 +30,7 @@ public final class ModelStyle {
 
   /** The name a reader sees: "MeanFlow + DP" for meanflow_dp, the model name when it has no title. */
   public static String title(String model) {
-    return ResultsPage.TITLES.getOrDefault(model, model);
+    return model.equals(REFERENCE) ? "Reference" : ResultsPage.TITLES.getOrDefault(model, model);
   }
 
   /** The colour with alpha {@code alpha} (0-255). */

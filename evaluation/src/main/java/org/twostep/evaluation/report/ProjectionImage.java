@@ -15,11 +15,15 @@ import java.util.Map;
  * Projection density images (SPEC §6 plots): one row per cloud (reference, then models), one column per coordinate
  * plane (x-y, x-z, y-z; in 2D the single x-y plane of each cloud side by side), each a square 2D histogram on the
  * shared {@link PlotBox} with ticks in the coordinates' units and the model and sigma in its title. Every panel uses
- * one colour scale, density in mass per unit area (a square-root scale, so thin tails stay visible next to a dense
- * core), read on the colour bar at the end of each row. The canvas is sized to the panels, so nothing is left empty.
+ * one colour scale, density in mass per unit area on a square-root scale (thin tails stay visible next to a dense
+ * core) that saturates at the {@value #SATURATION_QUANTILE} quantile of the occupied cells (a few collapse points
+ * would otherwise leave everything else pale), read on the colour bar at the end of each row. The canvas is sized to
+ * the panels, so nothing is left empty.
  */
 public final class ProjectionImage {
   private static final String[] AXES = {"x", "y", "z", "w"};
+  /** The quantile of the occupied cells' densities where the colour scale saturates. */
+  static final double SATURATION_QUANTILE = 0.99;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
   private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
@@ -77,18 +81,13 @@ public final class ProjectionImage {
     List<int[]> planes = planes(box.dim());
     List<String> names = new ArrayList<>(clouds.keySet());
     double[][][][] dens = new double[names.size()][planes.size()][][];
-    double max = 0;
     for (int r = 0; r < names.size(); r++) {
       for (int c = 0; c < planes.size(); c++) {
         int[] p = planes.get(c);
         dens[r][c] = density(histogram(clouds.get(names.get(r)), p[0], p[1], box, bins), box, p[0], p[1]);
-        for (double[] row : dens[r][c]) {
-          for (double v : row) {
-            max = Math.max(max, v);
-          }
-        }
       }
     }
+    double max = saturation(dens);
     // clouds down, planes across; a single plane (2D) puts the clouds side by side in one row instead
     boolean across = planes.size() == 1;
     Layout layout = Layout.fit(across ? names.size() : planes.size(), across ? 1 : names.size(), maxWidth, maxHeight);
@@ -103,7 +102,7 @@ public final class ProjectionImage {
         for (int c = 0; c < layout.cols(); c++) {
           int cloud = across ? c : r;
           int[] plane = planes.get(across ? 0 : c);
-          String title = ModelStyle.title(names.get(cloud)) + ", sigma = " + MetricTable.sigma(sigma);
+          String title = ModelStyle.title(names.get(cloud)) + ", σ = " + MetricTable.sigma(sigma);
           panel(g, dens[cloud][across ? 0 : c], max, box, plane, title, layout.panelX(c), layout.panelY(r),
               layout.size());
         }
@@ -113,6 +112,27 @@ public final class ProjectionImage {
       g.dispose();
     }
     return img;
+  }
+
+  /** The density where the colour scale saturates: the {@link #SATURATION_QUANTILE} quantile of occupied cells. */
+  static double saturation(double[][][][] dens) {
+    java.util.List<Double> occupied = new ArrayList<>();
+    for (double[][][] row : dens) {
+      for (double[][] panel : row) {
+        for (double[] cells : panel) {
+          for (double v : cells) {
+            if (v > 0) {
+              occupied.add(v);
+            }
+          }
+        }
+      }
+    }
+    if (occupied.isEmpty()) {
+      return 0;
+    }
+    occupied.sort(null);
+    return occupied.get((int) Math.min(occupied.size() - 1, Math.floor(SATURATION_QUANTILE * occupied.size())));
   }
 
   /**
@@ -169,6 +189,10 @@ public final class ProjectionImage {
     g.drawRect(x0, y0, size, size);
     g.setFont(TITLE);
     FontMetrics fm = g.getFontMetrics();
+    for (int pt = 12; fm.stringWidth(title) > size + 40 && pt >= 8; pt--) { // a long title in a small panel
+      g.setFont(TITLE.deriveFont((float) pt));
+      fm = g.getFontMetrics();
+    }
     g.setColor(Color.BLACK);
     g.drawString(title, x0 + (size - fm.stringWidth(title)) / 2, y0 - 7);
     g.setFont(TICK);
@@ -212,6 +236,7 @@ public final class ProjectionImage {
       g.drawLine(x0 + w, py, x0 + w + 4, py);
       g.drawString(AxisTicks.label(t), x0 + w + 6, py + fm.getAscent() / 2 - 1);
     }
+    g.drawString("≥ " + AxisTicks.label(max), x0 - 4, y0 - 5); // the top of the bar: everything denser saturates
     g.rotate(Math.PI / 2);
     String label = "density (mass per unit area)";
     g.drawString(label, y0 + (size - fm.stringWidth(label)) / 2, -(x0 + w + 62));

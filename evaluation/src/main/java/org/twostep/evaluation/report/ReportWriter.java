@@ -65,12 +65,13 @@ public final class ReportWriter {
         String name = PROJECTION_PREFIX + MetricTable.sigma(e.getKey()) + ".png";
         Path p = plots.resolve(name);
         Png.write(ProjectionImage.render(e.getValue().clouds(), e.getValue().box(), config.imageBins(), e.getKey(),
-            config.width(), config.height()), p);
+            config.width(), Math.max(config.height(), config.width())), p); // rows of square panels: up to square
         written.add(p);
         String marginal = MARGINAL_PREFIX + MetricTable.sigma(e.getKey()) + ".png";
         Path m = plots.resolve(marginal);
         int axes = e.getValue().box().dim();
-        Png.write(ChartGrid.row(MarginalChart.build(e.getValue().clouds(), e.getValue().box(), 2 * config.imageBins(),
+        Png.write(ChartGrid.row(MarginalChart.build(e.getValue().clouds(), e.getValue().box(),
+            MarginalChart.bins(e.getValue().clouds().values().iterator().next().size()),
             e.getKey(), Math.max(320, config.width() * 2 / (axes + 1)), config.height() * 2 / 3)), m);
         written.add(m);
         boolean extrapolation = e.getKey() < in.trainMin() || e.getKey() > in.trainMax();

@@ -28,7 +28,7 @@ class ChartsTest {
     List<XYChart> charts = MarginalChart.build(clouds, box, 20, 200, 400, 300);
     assertEquals(3, charts.size());
     for (XYChart c : charts) {
-      assertEquals(List.of("reference", "MeanFlow", "MeanFlow + DP"), new ArrayList<>(c.getSeriesMap().keySet()));
+      assertEquals(List.of("Reference", "MeanFlow", "MeanFlow + DP"), new ArrayList<>(c.getSeriesMap().keySet()));
       for (XYSeries s : c.getSeriesMap().values()) {
         assertEquals(XYSeries.XYSeriesRenderStyle.Step, s.getXYSeriesRenderStyle());
         double integral = 0;
@@ -41,11 +41,18 @@ class ChartsTest {
     double[] dp = charts.get(0).getSeriesMap().get("MeanFlow + DP").getYData();
     assertEquals(5.0, dp[1], 1e-12, "half the mass in the cell [0.1, 0.2) of width 0.1");
     assertEquals(5.0, dp[3], 1e-12);
-    double[] uniform = charts.get(1).getSeriesMap().get("reference").getYData();
+    double[] uniform = charts.get(1).getSeriesMap().get("Reference").getYData();
     for (int i = 0; i < 10; i++) {
       assertEquals(1.0, uniform[i], 0.25, "uniform on [0, 1): density 1 there");
     }
     assertEquals(0, uniform[15], 0, "and nothing in [1, 2)");
+  }
+
+  @Test
+  void marginalBinsFollowTheRiceRule() {
+    assertEquals(25, MarginalChart.bins(2000));
+    assertEquals(43, MarginalChart.bins(10000));
+    assertEquals(10, MarginalChart.bins(50), "never fewer than ten cells");
   }
 
   @Test
