@@ -22,9 +22,13 @@ final class FileErrors {
   static String explain(Throwable e) {
     String file = null;
     String reason = null;
+    String deepest = null;
     boolean matched = false;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       String m = t.getMessage() == null ? "" : t.getMessage();
+      if (matched && !m.isBlank()) {
+        deepest = firstLine(m); // a cause below the recognised one (an EOF, a bad page) says what is wrong
+      }
       boolean sign = t.getClass().getName().startsWith("org.apache.parquet.");
       for (String s : SIGNS) {
         sign |= m.toLowerCase(java.util.Locale.ROOT).contains(s.toLowerCase(java.util.Locale.ROOT));
@@ -42,10 +46,16 @@ final class FileErrors {
     if (!matched) {
       return null;
     }
+    if (deepest != null) {
+      reason = deepest;
+    }
     String where = file == null ? "a table file" : file.replaceFirst("^file:(//)?", "");
-    String why = reason == null || reason.isBlank() ? "unreadable" : reason.replace(file == null ? "\u0000" : file, "")
-        .replaceAll("\\[[A-Z_.]+\\]\\s*", "").replaceAll("\\s*SQLSTATE: \\w+\\.?", "").strip();
-    return where + ": not a readable Parquet file (" + why + "); delete or replace it";
+    String why = reason == null ? "" : FILE.matcher(reason).replaceAll("").replaceAll("\\[[A-Z_.]+\\]\\s*", "")
+        .replaceAll("\\s*SQLSTATE: \\w+\\.?", "").replaceAll("\\s*:\\s*(?=at |$)", " ").strip();
+    why = why.isEmpty() ? "unreadable" : why;
+    why = why.replaceFirst("^is not", "not").replaceAll("\\s+", " ");
+    return where + ": " + (why.startsWith("not ") ? why : "not a readable Parquet file (" + why + ")")
+        + "; delete or replace it";
   }
 
   private static String firstLine(String s) {

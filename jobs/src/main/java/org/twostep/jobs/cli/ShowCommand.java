@@ -49,6 +49,8 @@ public final class ShowCommand implements Callable<Integer> {
     if (!Files.isRegularFile(conf)) {
       throw new InvalidInputException(conf + " does not exist: DIR must be a run directory of `twostep pipeline`");
     }
+    // the tables first: an unreadable one stops the command before it prints anything
+    List<MetricRow> rows = Files.isDirectory(dir.resolve("metrics")) ? RunTables.metrics(dir) : List.of();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "# run %s%n%n## Settings (%s)%n%n", dir, conf);
     if (fullConfig) {
@@ -70,7 +72,6 @@ public final class ShowCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "| total | %.1f |%n", total);
     }
     out.printf(Locale.ROOT, "%n## W2² by sigma (* outside the training range)%n%n");
-    List<MetricRow> rows = Files.isDirectory(dir.resolve("metrics")) ? RunTables.metrics(dir) : List.of();
     if (rows.isEmpty()) {
       out.println("no metrics/ yet (run evaluate)");
     }
@@ -92,8 +93,9 @@ public final class ShowCommand implements Callable<Integer> {
       throw new InvalidInputException(conf + ": " + e.getMessage());
     }
     StringBuilder sb = new StringBuilder();
+    String other = c.hasPath("experiment.system") && c.getString("experiment.system").equals("kpp") ? "ks." : "kpp.";
     for (String key : KEYS) {
-      if (c.hasPath(key)) {
+      if (c.hasPath(key) && !key.startsWith(other)) { // run.conf holds both systems' defaults
         sb.append(key).append(" = ").append(c.getValue(key).render(
             com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
       }
