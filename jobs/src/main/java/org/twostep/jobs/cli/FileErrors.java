@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class FileErrors {
   /** A file in a message: a URI, or an absolute path of a Parquet part file. */
   private static final Pattern FILE = Pattern.compile("(file:/[^\\s,'\"\\]]+|hdfs://[^\\s,'\"\\]]+|/[^\\s,'\"\\]]+\\.parquet)");
-  private static final String[] SIGNS = {"is not a Parquet file", "CANNOT_READ_FILE_FOOTER", "FAILED_READ_FILE",
+  private static final String[] SIGNS = {"is not a Parquet file", "Checksum error", "CANNOT_READ_FILE_FOOTER", "FAILED_READ_FILE",
       "Could not read footer", "can not read class org.apache.parquet", "Parquet column cannot be converted",
       "PARQUET_COLUMN_DATA_TYPE_MISMATCH", "ParquetDecodingException", "expected magic number"};
 
@@ -29,7 +29,8 @@ final class FileErrors {
       if (matched && !m.isBlank()) {
         deepest = firstLine(m); // a cause below the recognised one (an EOF, a bad page) says what is wrong
       }
-      boolean sign = t.getClass().getName().startsWith("org.apache.parquet.");
+      boolean sign = t.getClass().getName().startsWith("org.apache.parquet.")
+          || t.getClass().getName().equals("org.apache.hadoop.fs.ChecksumException");
       for (String s : SIGNS) {
         sign |= m.toLowerCase(java.util.Locale.ROOT).contains(s.toLowerCase(java.util.Locale.ROOT));
       }

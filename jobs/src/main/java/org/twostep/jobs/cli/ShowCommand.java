@@ -96,8 +96,9 @@ public final class ShowCommand implements Callable<Integer> {
     String other = c.hasPath("experiment.system") && c.getString("experiment.system").equals("kpp") ? "ks." : "kpp.";
     for (String key : KEYS) {
       if (c.hasPath(key) && !key.startsWith(other)) { // run.conf holds both systems' defaults
-        sb.append(key).append(" = ").append(c.getValue(key).render(
-            com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
+        com.typesafe.config.ConfigValue v = c.getValue(key);
+        sb.append(key).append(" = ").append(v.valueType() == com.typesafe.config.ConfigValueType.STRING
+            ? v.unwrapped() : v.render(com.typesafe.config.ConfigRenderOptions.concise())).append('\n');
       }
     }
     try {

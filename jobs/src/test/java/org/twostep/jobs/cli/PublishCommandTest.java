@@ -225,7 +225,13 @@ class PublishCommandTest {
       Files.delete(p);
     }
     String csv = Files.readString(dest.resolve("w2.csv"));
-    CliRun replot = CliRun.of("replot", dest.toString());
+    CliRun noConf = CliRun.of("replot", dest.toString());
+    assertEquals(2, noConf.code(), "this page's runs were not pipelines: no run.conf");
+    assertTrue(noConf.err().contains("run.conf does not exist"), noConf.err());
+    List<String> withConf = new ArrayList<>(List.of("replot", dest.toString(), "--config",
+        "../conf/kpp-cellular-2d.conf", "--profile", "quick"));
+    withConf.addAll(o);
+    CliRun replot = CliRun.of(withConf);
     assertEquals(0, replot.code(), replot.err());
     assertTrue(replot.out().contains("4 chart(s) redrawn"), replot.out());
     for (Path p : charts) {
@@ -234,7 +240,7 @@ class PublishCommandTest {
     assertEquals(csv, Files.readString(dest.resolve("w2.csv")));
     assertEquals(md, Files.readString(dest.resolve("README.md")));
     Files.writeString(dest.resolve("w2.csv"), "sigma,w2\n1,2\n");
-    CliRun bad = CliRun.of("replot", dest.toString());
+    CliRun bad = CliRun.of(withConf);
     assertEquals(2, bad.code());
     assertEquals(1, bad.err().strip().lines().count(), bad.err());
     assertTrue(bad.err().contains("w2.csv has no column experiment"), bad.err());

@@ -79,6 +79,7 @@ class RunQueriesTest {
     CliRun r = CliRun.of("show", a.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("experiment.name = ks-laminar-3d\n"), r.out());
+    assertFalse(r.out().contains("kpp.particles"), "only the settings of the experiment's system: " + r.out());
     assertTrue(r.out().contains("ks.particles = 123\n"), r.out());
     assertTrue(r.out().contains("sigma.test = [20.0, 80.0, 120.0]\n"), r.out());
     assertTrue(r.out().contains("| simulate | 12.5 |\n| train meanflow | 30.0 |\n| total | 42.5 |"), r.out());
