@@ -149,7 +149,7 @@ public final class ProjectionImage {
     static Layout fit(int cols, int rows, int maxWidth, int maxHeight) {
       int byWidth = (maxWidth - BAR - GAP) / cols - LEFT - GAP;
       int byHeight = maxHeight / rows - TOP - BOTTOM;
-      return new Layout(cols, rows, Math.max(60, Math.min(byWidth, byHeight)));
+      return new Layout(cols, rows, Math.max(1, Math.min(byWidth, byHeight))); // never wider than asked
     }
 
     int panelX(int col) {

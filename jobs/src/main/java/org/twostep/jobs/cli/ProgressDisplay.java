@@ -63,7 +63,8 @@ public final class ProgressDisplay implements TrainingListener, StageProgress, A
     done = doneUnits;
     if (bar != null) {
       bar.stepTo(doneUnits);
-      bar.setExtraMessage(extra());
+      String more = extra();
+      bar.setExtraMessage(more.isEmpty() ? "" : " " + more); // the bar prints it right after the speed
     } else if (mode == Mode.LINES && percent(doneUnits) / PERCENT_STEP > lastPrinted) {
       lastPrinted = percent(doneUnits) / PERCENT_STEP;
       out.println(line());
