@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
 done
 [ $# -gt 0 ] || { echo "spark-submit.sh: no twostep command after --" >&2; exit 2; }
 case "$mode" in client|cluster) ;; *) echo "spark-submit.sh: --deploy-mode is client or cluster, found $mode" >&2; exit 2 ;; esac
-[ -f "$jar" ] || { echo "spark-submit.sh: $jar is missing: run 'mvn -pl jobs -am package -DskipTests' first" >&2; exit 2; }
+[ -f "$jar" ] || { echo "spark-submit.sh: $jar is missing: run './mvnw -pl jobs -am package -DskipTests' first" >&2; exit 2; }
 
 if [ -n "${SPARK_SUBMIT:-}" ]; then
   read -r -a submit <<<"$SPARK_SUBMIT"

@@ -26,9 +26,9 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 build() {
   if [ -z "${TWOSTEP_NO_BUILD:-}" ] && { [ ! -f "$app_jar" ] || [ ! -d "$spark_jars" ]; }; then
     echo "standalone-cluster: building the jars (mvn package)..." >&2
-    (cd "$root" && mvn -B -q -pl jobs -am package -DskipTests) >&2
+    (cd "$root" && ${TWOSTEP_MVN:-./mvnw} -B -q -pl jobs -am package -DskipTests) >&2
   fi
-  [ -f "$app_jar" ] && [ -d "$spark_jars" ] || die "missing $app_jar or $spark_jars: run 'mvn -pl jobs -am package -DskipTests'"
+  [ -f "$app_jar" ] && [ -d "$spark_jars" ] || die "missing $app_jar or $spark_jars: run './mvnw -pl jobs -am package -DskipTests'"
 }
 
 # SPARK_HOME as spark-submit's launcher expects it: jars/ with Spark's classpath and an empty RELEASE file

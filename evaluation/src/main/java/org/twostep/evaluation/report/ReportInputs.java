@@ -19,10 +19,11 @@ import org.twostep.evaluation.warmstart.FrontSpeed;
  * @param eigen the warm-start rows (empty for KS)
  * @param eigenReference the long-run mu by sigma_index
  * @param frontSpeeds the lambda-scan results (empty when no scan ran)
+ * @param curves the trained models' loss curves (and the corrector's validations), empty when none is trained
  */
 public record ReportInputs(String experiment, List<MetricRow> metrics, double trainMin, double trainMax,
     boolean logSigma, Map<Double, Projection> projections, List<EigenRow> eigen, Map<Integer, Double> eigenReference,
-    List<FrontSpeed> frontSpeeds) {
+    List<FrontSpeed> frontSpeeds, List<TrainingCurveChart.Curve> curves) {
 
   /** The clouds drawn at one sigma (insertion order: the reference, then models) and their box. */
   public record Projection(Map<String, ParticleCloud> clouds, PlotBox box) {}

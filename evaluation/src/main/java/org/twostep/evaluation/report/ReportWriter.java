@@ -18,6 +18,10 @@ import org.twostep.evaluation.warmstart.FrontSpeed;
 public final class ReportWriter {
   /** File-name prefix of the projection pictures in {@code plots/} (then the sigma and {@code .png}). */
   public static final String PROJECTION_PREFIX = "projections_sigma_";
+  /** File-name prefix of the 1D marginal pictures in {@code plots/} (then the sigma and {@code .png}). */
+  public static final String MARGINAL_PREFIX = "marginals_sigma_";
+  /** File name of the training curves in {@code plots/}. */
+  public static final String TRAINING_CURVES = "training_curves.png";
   /** File-name prefix of the mu_n pictures in {@code plots/} (then the D and {@code .png}). */
   public static final String EIGEN_PREFIX = "mu_n_sigma_";
 
@@ -60,18 +64,36 @@ public final class ReportWriter {
       for (Map.Entry<Double, ReportInputs.Projection> e : new TreeMap<>(in.projections()).entrySet()) {
         String name = PROJECTION_PREFIX + MetricTable.sigma(e.getKey()) + ".png";
         Path p = plots.resolve(name);
-        Png.write(ProjectionImage.render(e.getValue().clouds(), e.getValue().box(), config.imageBins(), config.width(),
-            config.height()), p);
+        Png.write(ProjectionImage.render(e.getValue().clouds(), e.getValue().box(), config.imageBins(), e.getKey(),
+            config.width(), Math.max(config.height(), config.width())), p); // rows of square panels: up to square
         written.add(p);
+        String marginal = MARGINAL_PREFIX + MetricTable.sigma(e.getKey()) + ".png";
+        Path m = plots.resolve(marginal);
+        int axes = e.getValue().box().dim();
+        Png.write(ChartGrid.row(MarginalChart.build(e.getValue().clouds(), e.getValue().box(),
+            MarginalChart.bins(e.getValue().clouds().values().iterator().next().size()),
+            e.getKey(), Math.max(320, config.width() * 2 / (axes + 1)), config.height() * 2 / 3)), m);
+        written.add(m);
         boolean extrapolation = e.getKey() < in.trainMin() || e.getKey() > in.trainMax();
         md.append("sigma = ").append(MetricTable.sigma(e.getKey())).append(extrapolation ? " (extrapolation)" : "")
             .append(", rows: ").append(String.join(", ", e.getValue().clouds().keySet())).append("\n\n");
         md.append("![projections at sigma ").append(MetricTable.sigma(e.getKey())).append("](plots/").append(name)
             .append(")\n\n");
+        md.append("![1D marginals at sigma ").append(MetricTable.sigma(e.getKey())).append("](plots/").append(marginal)
+            .append(")\n\n");
       }
     }
     if (!in.eigen().isEmpty()) {
       writeEigen(in, plots, written, md);
+    }
+    if (!in.curves().isEmpty()) {
+      Path p = plots.resolve(TRAINING_CURVES);
+      Png.write(ChartGrid.row(TrainingCurveChart.build(in.experiment(), in.curves(),
+          Math.max(360, config.width() * 2 / (in.curves().size() + 1)), config.height() * 2 / 3)), p);
+      written.add(p);
+      md.append("## Training curves\n\nThe loss per step of each model (window means of `models/<model>/loss.csv`)")
+          .append("; the corrector's held-out validation W2² on the right axis.\n\n")
+          .append("![training curves](plots/").append(TRAINING_CURVES).append(")\n\n");
     }
     if (!in.frontSpeeds().isEmpty()) {
       md.append("## Front speed from the lambda scan\n\n| D | c* | argmin lambda | scan (lambda: mu) |\n|---:|---:|---:|---|\n");
@@ -103,7 +125,7 @@ public final class ReportWriter {
       double d = e.getValue().get(0).sigma();
       String name = EIGEN_PREFIX + MetricTable.sigma(d) + ".png";
       Path p = plots.resolve(name);
-      Png.write(EigenChart.build(in.experiment() + ": mu_n at D = " + MetricTable.sigma(d), e.getValue(),
+      Png.write(EigenChart.build(in.experiment() + ": mu_n at D = " + MetricTable.sigma(d), EigenChart.lines(e.getValue()),
           in.eigenReference().getOrDefault(e.getKey(), Double.NaN), config.width(), config.height()), p);
       written.add(p);
       // the projection sigma are shown, the other D linked: eleven charts would bury the page

@@ -68,4 +68,67 @@ public final class ResultsCsv {
     }
     sb.append('\n');
   }
+
+  /** The rows of a page's {@code w2.csv} (as {@link #w2} writes it). */
+  public static List<SeedAggregate.W2Mean> readW2(String csv) {
+    List<SeedAggregate.W2Mean> rows = new java.util.ArrayList<>();
+    Header h = Header.of(csv, "experiment", "sigma_index", "sigma", "in_training_range", "model", "metric", "seeds",
+        "w2sq", "w2sq_std", "w2", "w2_std");
+    for (String[] f : h.rows()) {
+      rows.add(new SeedAggregate.W2Mean(f[h.at(0)], Integer.parseInt(f[h.at(1)]), parse(f[h.at(2)]),
+          Boolean.parseBoolean(f[h.at(3)]), f[h.at(4)], f[h.at(5)], Integer.parseInt(f[h.at(6)]), parse(f[h.at(7)]),
+          parse(f[h.at(8)]), parse(f[h.at(9)]), parse(f[h.at(10)])));
+    }
+    return rows;
+  }
+
+  /** The rows of a page's {@code eigenvalues.csv} (as {@link #eigenvalues} writes it). */
+  public static List<SeedAggregate.EigenMean> readEigenvalues(String csv) {
+    List<SeedAggregate.EigenMean> rows = new java.util.ArrayList<>();
+    Header h = Header.of(csv, "experiment", "sigma_index", "sigma", "start", "generation", "seeds", "mu_n", "mu_n_std",
+        "reference_mu", "rel_error");
+    for (String[] f : h.rows()) {
+      rows.add(new SeedAggregate.EigenMean(f[h.at(0)], Integer.parseInt(f[h.at(1)]), parse(f[h.at(2)]), f[h.at(3)],
+          Integer.parseInt(f[h.at(4)]), Integer.parseInt(f[h.at(5)]), parse(f[h.at(6)]), parse(f[h.at(7)]),
+          parse(f[h.at(8)]), parse(f[h.at(9)])));
+    }
+    return rows;
+  }
+
+  /** An empty cell is NaN, as {@link #num} writes it. */
+  private static double parse(String cell) {
+    return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+  }
+
+  /** A CSV without quoted cells: the position of each wanted column, by name, and the data rows. */
+  private record Header(int[] positions, List<String[]> rows) {
+    static Header of(String csv, String... wanted) {
+      List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+      if (lines.isEmpty()) {
+        throw new IllegalArgumentException("is empty, expected a header line");
+      }
+      List<String> names = List.of(lines.get(0).split(",", -1));
+      int[] at = new int[wanted.length];
+      for (int i = 0; i < wanted.length; i++) {
+        at[i] = names.indexOf(wanted[i]);
+        if (at[i] < 0) {
+          throw new IllegalArgumentException("has no column " + wanted[i] + " (header: " + lines.get(0) + ")");
+        }
+      }
+      List<String[]> rows = new java.util.ArrayList<>();
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",", -1);
+        if (f.length != names.size()) {
+          throw new IllegalArgumentException("has a row of " + f.length + " cells, expected " + names.size() + ": "
+              + line);
+        }
+        rows.add(f);
+      }
+      return new Header(at, rows);
+    }
+
+    int at(int i) {
+      return positions[i];
+    }
+  }
 }

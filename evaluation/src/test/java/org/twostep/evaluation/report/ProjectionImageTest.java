@@ -1,5 +1,6 @@
 package org.twostep.evaluation.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,25 +62,51 @@ class ProjectionImageTest {
   }
 
   @Test
-  void renderedImageHasTheStatedSizeAndDensityIsDark() {
+  void theImageFillsItsCanvasAndTheDensestCellIsTheTopOfTheColourBar() {
     Map<String, ParticleCloud> clouds = new LinkedHashMap<>();
     clouds.put("reference", uniform(2000, 3, 1));
     double[] corner = new double[3 * 200];
     java.util.Arrays.fill(corner, 0.01); // all mass in the low corner of every plane
     clouds.put("meanflow", ParticleCloud.ofRowMajor(3, corner));
-    BufferedImage img = ProjectionImage.render(clouds, PlotBox.torus(3, 1.0), 16, 600, 400);
-    assertEquals(600, img.getWidth());
-    assertEquals(400, img.getHeight());
-    // second row, first panel (square panels of the smaller fitting side): its bottom-left cell holds all the
-    // mass, its top-right cell none
-    int label = 22;
-    int size = (int) Math.min((600.0 - label) / 3, (400.0 - label) / 2);
-    int x0 = label + 2;
-    int y0 = label + size + 2;
-    int w = size - 4;
-    int h = size - 4;
-    int dense = (img.getRGB(x0 + 3, y0 + h - 3) >> 16) & 0xFF; // red channel: white 255, densest 38
-    int empty = (img.getRGB(x0 + w - 5, y0 + 5) >> 16) & 0xFF;
-    assertTrue(dense < 100 && empty > 250, "dense " + dense + " empty " + empty);
+    BufferedImage img = ProjectionImage.render(clouds, PlotBox.torus(3, 1.0), 16, 200, 900, 700);
+    ProjectionImage.Layout layout = ProjectionImage.Layout.fit(3, 2, 900, 700);
+    assertEquals(layout.width(), img.getWidth());
+    assertEquals(layout.height(), img.getHeight());
+    assertTrue(img.getWidth() <= 900 && img.getHeight() <= 700);
+    assertTrue(img.getWidth() > 900 - 3 || img.getHeight() > 700 - 2, "one side is filled: " + img.getWidth() + "x"
+        + img.getHeight());
+    // second row, first panel: its bottom-left cell holds all the mass (the densest cell of the picture, the top
+    // colour), its top-right cell none (white)
+    int x0 = layout.panelX(0);
+    int y0 = layout.panelY(1);
+    int size = layout.size();
+    assertEquals(Colormap.at(1).getRGB(), img.getRGB(x0 + 3, y0 + size - 3));
+    assertEquals(java.awt.Color.WHITE.getRGB(), img.getRGB(x0 + size - 5, y0 + 5));
+    for (int row = 0; row < 2; row++) { // a bar on every row, the maximum at its top
+      java.awt.Color top = new java.awt.Color(img.getRGB(layout.barX() + 7, layout.panelY(row) + 2));
+      java.awt.Color max = Colormap.at(1);
+      assertTrue(Math.abs(top.getRed() - max.getRed()) + Math.abs(top.getGreen() - max.getGreen())
+          + Math.abs(top.getBlue() - max.getBlue()) < 12, "bar top " + top + " on row " + row);
+    }
+  }
+
+  @Test
+  void densityIsMassPerUnitAreaOfTheCell() {
+    PlotBox box = PlotBox.around(ParticleCloud.ofRowMajor(2, new double[] {0, 0, 4, 2}), 0);
+    double[][] mass = ProjectionImage.histogram(ParticleCloud.ofRowMajor(2, new double[] {0.1, 0.1, 3.9, 1.9}), 0, 1,
+        box, 2);
+    double[][] d = ProjectionImage.density(mass, box, 0, 1);
+    assertEquals(0.5 / (2.0 * 1.0), d[0][0], 1e-8, "half the mass in a 2 x 1 cell");
+    assertEquals(0.5 / 2.0, d[1][1], 1e-8);
+    assertEquals(0, d[0][1], 0);
+  }
+
+  @Test
+  void ticksAreRoundNumbersInsideTheAxis() {
+    assertArrayEquals(new double[] {0, 0.5, 1}, AxisTicks.of(0, 1, 2), 1e-12);
+    assertArrayEquals(new double[] {-4, -2, 0, 2, 4}, AxisTicks.of(-4.3, 4.4, 4), 1e-12);
+    assertEquals("0.25", AxisTicks.label(0.25));
+    assertEquals("200", AxisTicks.label(200.0));
+    assertEquals("1.0e-04", AxisTicks.label(1e-4));
   }
 }

@@ -64,6 +64,9 @@ public final class AblateCommand implements Callable<Integer> {
   @Option(names = "--param", required = true, paramLabel = "KEY=V1,V2,...", description = "A swept key and its values")
   List<String> params = new ArrayList<>();
 
+  @Option(names = "--quiet", description = "No progress bars or progress lines (the summaries still print).")
+  boolean quiet;
+
   @Option(names = "--grid", description = "Cartesian product of the --param values instead of one-at-a-time sweeps")
   boolean grid;
 
@@ -88,7 +91,10 @@ public final class AblateCommand implements Callable<Integer> {
       String name = String.join(",", setting);
       pw.printf(Locale.ROOT, "ablate %s: training%n", name);
       pw.flush();
-      Result r = run(c, layout, root.resolve(name.isEmpty() ? "base" : name));
+      Result r;
+      try (ProgressDisplay progress = ProgressDisplay.open("ablate " + name, "steps", quiet, pw)) {
+        r = run(c, layout, root.resolve(name.isEmpty() ? "base" : name), progress);
+      }
       results.put(name, r);
       pw.printf(Locale.ROOT, "ablate %s: %s in %.1f s, peak RSS %.0f MB, %d unconverged solve(s)%n", name,
           r.skipped ? "already trained" : r.steps + " steps", r.seconds, r.peakMb, r.unconverged);
@@ -136,7 +142,7 @@ public final class AblateCommand implements Callable<Integer> {
     return out;
   }
 
-  private static Result run(Config c, RunLayout layout, Path dir) {
+  private static Result run(Config c, RunLayout layout, Path dir, ProgressDisplay progress) {
     RunLayoutPaths paths = RunLayoutPaths.of(layout);
     SigmaCatalogue sigma = SigmaCatalogue.from(c);
     String experiment = c.getString("experiment.name");
@@ -147,7 +153,7 @@ public final class AblateCommand implements Callable<Integer> {
     try (ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), experiment, dim,
         sigma.train().values()); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       trained = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
-          Models.trainingSeed(c), Models.torusLength(c)).train(prior, Models.inMeanFlowFrame(paths, data), dir, hash);
+          Models.trainingSeed(c), Models.torusLength(c)).train(prior, Models.inMeanFlowFrame(paths, data), dir, hash, Integer.MAX_VALUE, progress);
     }
     double peak = PeakMemory.megabytes();
     double[] test = sigma.test().values();

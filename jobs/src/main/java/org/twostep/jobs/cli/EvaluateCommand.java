@@ -37,13 +37,19 @@ public final class EvaluateCommand implements Callable<Integer> {
     WarmStartConfig.from(ctx.config());
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = Sessions.get();
-    EvaluateJob.Summary s = EvaluateJob.run(spark, ctx, force);
+    EvaluateJob.Summary s;
+    try (ProgressDisplay progress = ProgressDisplay.open("evaluate", "pairs", options.quiet(), out)) {
+      s = EvaluateJob.run(spark, ctx, force, progress);
+    }
     out.printf(Locale.ROOT, "evaluate %s: %d pair(s) planned, %d skipped (complete), %d computed in %.1f s; config %s -> %s%n",
         ctx.experiment(), s.planned(), s.skipped(), s.computed(), s.seconds(), s.configHash(), ctx.layout().metrics());
     out.print(MetricTable.markdown(s.rows(), MetricTable.Quantity.W2SQ));
     if (!noWarmStart && ctx.config().getString("experiment.system").equals("kpp")) {
       out.flush();
-      EigenvalueStudyJob.Summary e = EigenvalueStudyJob.run(spark, ctx, force);
+      EigenvalueStudyJob.Summary e;
+      try (ProgressDisplay progress = ProgressDisplay.open("warm start", "runs", options.quiet(), out)) {
+        e = EigenvalueStudyJob.run(spark, ctx, force, progress);
+      }
       out.printf(Locale.ROOT, "warm start %s: %d run(s) planned, %d skipped (complete), %d computed in %.1f s -> %s%n",
           ctx.experiment(), e.planned(), e.skipped(), e.computed(), e.seconds(), ctx.layout().eigenvalues());
       if (!e.absentStarts().isEmpty()) {

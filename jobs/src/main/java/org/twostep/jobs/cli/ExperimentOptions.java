@@ -22,6 +22,9 @@ public final class ExperimentOptions {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: experiment.out)")
   String out;
 
+  @Option(names = "--quiet", description = "No progress bars or progress lines (the stage summaries still print).")
+  boolean quiet;
+
   @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides, e.g. ks.particles=500")
   List<String> overrides = new ArrayList<>();
 
@@ -34,8 +37,16 @@ public final class ExperimentOptions {
     if (out != null) {
       args.addAll(List.of("--out", out));
     }
+    if (quiet) {
+      args.add("--quiet");
+    }
     args.addAll(overrides);
     return args;
+  }
+
+  /** Whether progress output is off. */
+  public boolean quiet() {
+    return quiet;
   }
 
   /** Loads and validates the configuration (exit code 2 on any problem, before any work). */

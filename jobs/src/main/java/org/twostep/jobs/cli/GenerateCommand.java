@@ -32,7 +32,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext ctx = options.load();
-    GenerationStage.generate(Sessions.get(), ctx, model, steps, force, spec.commandLine().getOut());
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    try (ProgressDisplay progress = ProgressDisplay.open("generate " + model, "sigma", options.quiet(), out)) {
+      GenerationStage.generate(Sessions.get(), ctx, model, steps, force, out, progress);
+    }
     return 0;
   }
 }

@@ -26,13 +26,12 @@ import org.twostep.evaluation.config.ReportConfig;
 import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.evaluation.report.AblationTable;
 import org.twostep.evaluation.report.Machine;
-import org.twostep.evaluation.report.Png;
+import org.twostep.evaluation.report.PageCharts;
 import org.twostep.evaluation.report.ReportWriter;
 import org.twostep.evaluation.report.ResultsCsv;
 import org.twostep.evaluation.report.ResultsPage;
 import org.twostep.evaluation.report.SeedAggregate;
 import org.twostep.evaluation.report.StageTiming;
-import org.twostep.evaluation.report.W2Chart;
 import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
@@ -141,18 +140,15 @@ public final class PublishCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("w2_by_seed.csv"), ResultsCsv.w2BySeed(read), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("w2.csv"), ResultsCsv.w2(w2), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("timings.csv"), ResultsCsv.timings(timings), StandardCharsets.UTF_8);
-    List<MetricRow> means = w2.stream().map(m -> new MetricRow(m.experiment(), m.model(), m.metric(), m.sigma(),
-        m.sigmaIndex(), m.inTrainingRange(), m.w2sq(), m.w2(), 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, "", "")).toList();
-    boolean logSigma = sigma.test().max() / sigma.test().min() > 20; // as the report draws it
-    Png.write(W2Chart.build(String.format(Locale.ROOT, "%s: mean W2^2 over %d seed(s)", experiment, read.size()), means,
-        sigma.train().min(), sigma.train().max(), logSigma, rc.width(), rc.height()), dir.resolve("w2.png"));
+    PageCharts.w2(experiment, w2, sigma.train().min(), sigma.train().max(), ReportCommand.logSigma(sigma), rc.width(), rc.height(),
+        dir);
     Path plots = runs.get(0).resolve("plots");
     List<String> projections = copyPictures(plots, ReportWriter.PROJECTION_PREFIX, dir);
     List<SeedAggregate.EigenMean> eigen = SeedAggregate.eigen(read);
     List<String> eigenImages = List.of();
     if (!eigen.isEmpty()) {
       Files.writeString(dir.resolve("eigenvalues.csv"), ResultsCsv.eigenvalues(eigen), StandardCharsets.UTF_8);
-      eigenImages = copyPictures(plots, ReportWriter.EIGEN_PREFIX, dir);
+      eigenImages = PageCharts.eigen(experiment, eigen, rc.width(), rc.height(), dir);
     }
     List<AblationTable.Row> ablation = null;
     if (ablate != null) {

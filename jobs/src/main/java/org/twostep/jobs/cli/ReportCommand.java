@@ -28,6 +28,11 @@ import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.evaluation.report.PlotBox;
 import org.twostep.evaluation.report.ReportInputs;
 import org.twostep.evaluation.report.ReportWriter;
+import org.twostep.evaluation.report.TrainingCurveChart;
+import org.twostep.jobs.pipeline.Models;
+import org.twostep.training.deepparticle.CorrectorCard;
+import org.twostep.training.store.LossLog;
+import org.twostep.training.store.ModelDirectory;
 import org.twostep.evaluation.warmstart.EigenRow;
 import org.twostep.evaluation.warmstart.FrontSpeed;
 import org.twostep.evaluation.warmstart.WarmStartStudy;
@@ -141,10 +146,40 @@ public final class ReportCommand implements Callable<Integer> {
       }
       points.forEach((i, p) -> speeds.add(new FrontSpeed(experiment, sigma.get(i), i, p)));
     }
-    // a log sigma axis only where the grid spans well over a decade: XChart labels decades only
-    boolean logSigma = ctx.sigma().test().max() / ctx.sigma().test().min() > 20;
-    return new ReportInputs(experiment, metrics, ctx.sigma().train().min(), ctx.sigma().train().max(), logSigma,
-        projections, eigen, reference, speeds);
+    return new ReportInputs(experiment, metrics, ctx.sigma().train().min(), ctx.sigma().train().max(),
+        logSigma(ctx.sigma()),
+        projections, eigen, reference, speeds, curves(ctx));
+  }
+
+  /** A log sigma axis only where the test grid spans well over a decade: XChart labels decades only. */
+  static boolean logSigma(org.twostep.common.config.SigmaCatalogue sigma) {
+    return sigma.test().max() / sigma.test().min() > 20;
+  }
+
+  /** The loss curves of the models trained in the run (MeanFlow, the corrector with its validations, IMM). */
+  static List<TrainingCurveChart.Curve> curves(RunContext ctx) {
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    List<TrainingCurveChart.Curve> curves = new ArrayList<>();
+    String corrector = Models.correctorName(ctx.config());
+    for (String model : List.of(Models.MEANFLOW, corrector, Models.IMM)) {
+      Path dir = Models.dir(paths, model);
+      LossLog log = LossLog.read(dir.resolve(ModelDirectory.LOSS), Integer.MAX_VALUE);
+      if (log.size() == 0) {
+        continue;
+      }
+      int[] steps = new int[log.size()];
+      double[] loss = new double[log.size()];
+      for (int i = 0; i < steps.length; i++) {
+        steps[i] = log.step(i);
+        loss[i] = log.loss(i);
+      }
+      CorrectorCard card = model.equals(corrector) ? CorrectorCard.readFrom(dir) : null;
+      List<CorrectorCard.ValidationPoint> v = card != null ? card.validations() : List.of();
+      curves.add(new TrainingCurveChart.Curve(model, steps, loss,
+          v.stream().mapToInt(CorrectorCard.ValidationPoint::step).toArray(),
+          v.stream().mapToDouble(CorrectorCard.ValidationPoint::w2sq).toArray()));
+    }
+    return curves;
   }
 
   /**

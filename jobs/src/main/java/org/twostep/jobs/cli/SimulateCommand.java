@@ -1,14 +1,9 @@
 package org.twostep.jobs.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.spark.sql.SparkSession;
-import org.twostep.common.data.TaskKey;
 import org.twostep.jobs.spark.Sessions;
 import org.twostep.jobs.spark.SimulateJob;
 import org.twostep.simulation.Simulations;
@@ -34,38 +29,18 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulations.from(ctx.config(), 1); // validates ks.* / kpp.* before Spark starts
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = Sessions.get();
-    SimulateJob.Summary s = run(spark, ctx, force, out);
+    SimulateJob.Summary s = run(spark, ctx, force, options.quiet(), out);
     out.printf(Locale.ROOT, "simulate %s: %d task(s) planned, %d skipped (complete), %d computed in %.1f s; config %s -> %s%n",
         ctx.experiment(), s.planned(), s.skipped(), s.computed(), s.seconds(), s.configHash(), ctx.layout().particles());
     return 0;
   }
 
-  /** Runs the job with a progress bar on a terminal and a line per task otherwise. */
-  static SimulateJob.Summary run(SparkSession spark, RunContext ctx, boolean force, PrintWriter out) {
-    List<TaskKey> plan = new ArrayList<>();
-    ProgressBar[] bar = new ProgressBar[1];
-    long t0 = System.nanoTime();
+  /** Runs the job, one progress unit per (sigma, split) task. */
+  static SimulateJob.Summary run(SparkSession spark, RunContext ctx, boolean force, boolean quiet, PrintWriter out) {
     int[] done = {0};
-    try {
-      return SimulateJob.run(spark, ctx, force, index -> {
-        done[0]++;
-        if (bar[0] != null) {
-          bar[0].step();
-        } else {
-          out.printf(Locale.ROOT, "[%d/%d] %s done (%.1f s)%n", done[0], plan.size(), plan.get(index),
-              (System.nanoTime() - t0) / 1e9);
-          out.flush();
-        }
-      }, pending -> {
-        plan.addAll(pending);
-        if (System.console() != null && !pending.isEmpty()) {
-          bar[0] = new ProgressBarBuilder().setTaskName("simulate").setInitialMax(pending.size()).build();
-        }
-      });
-    } finally {
-      if (bar[0] != null) {
-        bar[0].close();
-      }
+    try (ProgressDisplay progress = ProgressDisplay.open("simulate", "tasks", quiet, out)) {
+      return SimulateJob.run(spark, ctx, force, index -> progress.advanced(++done[0]),
+          pending -> progress.started(0, pending.size()));
     }
   }
 }

@@ -53,6 +53,10 @@ public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--profile", paramLabel = "NAME", description = "Profile inside the file: quick | paper")
   String profile;
 
+  @Option(names = "--json", description = "One JSON object: every unit with its state, config hash and code version, "
+      + "and the counts per table and state")
+  boolean json;
+
   @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides, as for the run")
   List<String> overrides = new ArrayList<>();
 
@@ -77,6 +81,11 @@ public final class StatusCommand implements Callable<Integer> {
     }
     List<UnitStatus> rows = scan(out, c);
     PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      w.println(json(out, rows));
+      w.flush();
+      return 0;
+    }
     w.printf(Locale.ROOT, "%-12s %-18s %5s %-14s %-10s %-16s %s%n", "table", "experiment", "sigma", "unit", "state",
         "config_hash", "code_version");
     Map<String, Map<State, Integer>> counts = new TreeMap<>();
@@ -92,6 +101,33 @@ public final class StatusCommand implements Callable<Integer> {
     }
     w.flush();
     return 0;
+  }
+
+  /**
+   * {@code {"run": DIR, "units": [{"table", "experiment", "sigma_index", "unit", "state", "config_hash",
+   * "code_version"}...], "counts": {table: {state: n}}}}; states in lower case, sigma_index -1 for models.
+   */
+  static String json(String run, List<UnitStatus> rows) {
+    com.google.gson.JsonObject root = new com.google.gson.JsonObject();
+    root.addProperty("run", run);
+    com.google.gson.JsonArray units = new com.google.gson.JsonArray();
+    Map<String, Map<String, Integer>> counts = new TreeMap<>();
+    for (UnitStatus r : rows) {
+      com.google.gson.JsonObject u = new com.google.gson.JsonObject();
+      String state = r.state().name().toLowerCase(Locale.ROOT);
+      u.addProperty("table", r.table());
+      u.addProperty("experiment", r.experiment());
+      u.addProperty("sigma_index", r.sigmaIndex());
+      u.addProperty("unit", r.unit());
+      u.addProperty("state", state);
+      u.addProperty("config_hash", r.configHash());
+      u.addProperty("code_version", r.codeVersion());
+      units.add(u);
+      counts.computeIfAbsent(r.table(), t -> new TreeMap<>()).merge(state, 1, Integer::sum);
+    }
+    root.add("units", units);
+    root.add("counts", new com.google.gson.Gson().toJsonTree(counts));
+    return new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(root);
   }
 
   /** Every unit of every table under {@code root}, and with a configuration the planned ones that are missing. */

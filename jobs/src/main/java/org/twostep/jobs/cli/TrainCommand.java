@@ -1,5 +1,6 @@
 package org.twostep.jobs.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.twostep.jobs.pipeline.TrainingStages;
 import picocli.CommandLine;
@@ -23,7 +24,11 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrainingStages.train(options.load(), stage, spec.commandLine().getOut());
+    RunContext ctx = options.load();
+    PrintWriter out = spec.commandLine().getOut();
+    try (ProgressDisplay progress = ProgressDisplay.open("train " + stage, "steps", options.quiet(), out)) {
+      TrainingStages.train(ctx, stage, out, progress);
+    }
     return 0;
   }
 }

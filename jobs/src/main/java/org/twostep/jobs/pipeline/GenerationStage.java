@@ -30,6 +30,12 @@ public final class GenerationStage {
    */
   public static void generate(SparkSession spark, RunContext ctx, String model, int steps, boolean force,
       PrintWriter out) {
+    generate(spark, ctx, model, steps, force, out, StageProgress.NONE);
+  }
+
+  /** As {@link #generate(SparkSession, RunContext, String, int, boolean, PrintWriter)}, one unit per test sigma. */
+  public static void generate(SparkSession spark, RunContext ctx, String model, int steps, boolean force,
+      PrintWriter out, StageProgress progress) {
     if (steps < 1) {
       throw new InvalidConfigException("--steps", steps, "a positive integer");
     }
@@ -62,10 +68,12 @@ public final class GenerationStage {
     long particles = 0;
     long t0 = System.nanoTime();
     try (Generator g = Models.open(c, paths, stored, steps)) {
+      progress.started(0, test.length);
       for (int i = 0; i < test.length; i++) {
         float[][] cloud = FiniteCheck.generated(g.generate(test[i], counts[i], seed), ctx.experiment(), name, test[i]);
         clouds.add(new GeneratedTables.Cloud(test[i], indices.get(i), cloud));
         particles += counts[i];
+        progress.advanced(i + 1);
         if (!g.inTrainingRange(test[i])) {
           out.printf(Locale.ROOT, "generate %s %s sigma=%.6g: extrapolation (outside the training range)%n", name,
               ctx.experiment(), test[i]);

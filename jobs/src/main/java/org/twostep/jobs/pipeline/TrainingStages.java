@@ -23,6 +23,7 @@ import org.twostep.training.deepparticle.DpResult;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.meanflow.MeanFlowTrainer;
 import org.twostep.training.meanflow.TrainResult;
+import org.twostep.training.progress.TrainingListener;
 
 /**
  * The training stages on the driver: MeanFlow (SPEC §2), the DeepParticle corrector over the frozen MeanFlow (§3),
@@ -38,15 +39,20 @@ public final class TrainingStages {
   private TrainingStages() {}
 
   public static void train(RunContext ctx, String stage, PrintWriter out) {
+    train(ctx, stage, out, TrainingListener.NONE);
+  }
+
+  /** As {@link #train(RunContext, String, PrintWriter)}, reporting each step to {@code progress}. */
+  public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress) {
     switch (stage) {
-      case MEANFLOW -> meanflow(ctx, out);
-      case DP -> deepParticle(ctx, out);
-      case IMM -> imm(ctx, out);
+      case MEANFLOW -> meanflow(ctx, out, progress);
+      case DP -> deepParticle(ctx, out, progress);
+      case IMM -> imm(ctx, out, progress);
       default -> throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
     }
   }
 
-  static void meanflow(RunContext ctx, PrintWriter out) {
+  static void meanflow(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     java.nio.file.Path dir = Models.dir(paths, Models.MEANFLOW);
@@ -62,14 +68,14 @@ public final class TrainingStages {
       }
       TrainResult r = new MeanFlowTrainer(ModelConfig.from(c), MeanFlowConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
-          .train(seen, dir, Models.hash(c, Models.MEANFLOW));
+          .train(seen, dir, Models.hash(c, Models.MEANFLOW), Integer.MAX_VALUE, progress);
       var curve = r.card().trainingCurve();
       report(out, ctx, Models.MEANFLOW, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(),
           curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), r.card().configHash());
     }
   }
 
-  static void deepParticle(RunContext ctx, PrintWriter out) {
+  static void deepParticle(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     String name = Models.correctorName(c);
@@ -79,7 +85,7 @@ public final class TrainingStages {
       TrainingData seen = Models.inMeanFlowFrame(paths, data);
       DpResult r = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
-          .train(prior, seen, Models.dir(paths, name), Models.hash(c, name));
+          .train(prior, seen, Models.dir(paths, name), Models.hash(c, name), Integer.MAX_VALUE, progress);
       report(out, ctx, name, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN, r.card().configHash());
       if (!r.skipped()) {
         out.printf(Locale.ROOT, "train %s %s: time split %s%n", name, ctx.experiment(), r.times());
@@ -87,13 +93,13 @@ public final class TrainingStages {
     }
   }
 
-  static void imm(RunContext ctx, PrintWriter out) {
+  static void imm(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     try (ArrowTrainingData data = load(ctx, paths, out)) {
       ImmResult r = new ImmTrainer(ModelConfig.from(c), ImmConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
-          .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM));
+          .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM), progress);
       report(out, ctx, Models.IMM, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN,
           r.card().configHash());
     }

@@ -24,6 +24,7 @@ import org.twostep.evaluation.warmstart.FrontSpeed;
 import org.twostep.evaluation.warmstart.Start;
 import org.twostep.evaluation.warmstart.WarmStartStudy;
 import org.twostep.jobs.cli.RunContext;
+import org.twostep.jobs.pipeline.StageProgress;
 import org.twostep.simulation.config.KppConfig;
 import org.twostep.simulation.config.SimulationSetup;
 
@@ -62,6 +63,11 @@ public final class EigenvalueStudyJob {
   }
 
   public static Summary run(SparkSession spark, RunContext ctx, boolean force) {
+    return run(spark, ctx, force, StageProgress.NONE);
+  }
+
+  /** As {@link #run(SparkSession, RunContext, boolean)}, one unit per warm-start run. */
+  public static Summary run(SparkSession spark, RunContext ctx, boolean force, StageProgress progress) {
     long t0 = System.nanoTime();
     Config config = ctx.config();
     String hash = configHash(config);
@@ -105,7 +111,15 @@ public final class EigenvalueStudyJob {
       }
     }
     if (!pending.isEmpty()) {
-      compute(spark, ctx, hash, pending, eigen, scan);
+      progress.started(0, pending.size());
+      int[] done = {0};
+      TaskProgressListener listener = new TaskProgressListener(pending.size(), i -> progress.advanced(++done[0]), true);
+      spark.sparkContext().addSparkListener(listener);
+      try {
+        compute(spark, ctx, hash, pending, eigen, scan);
+      } finally {
+        spark.sparkContext().removeSparkListener(listener);
+      }
     }
     return new Summary(planned.size(), planned.size() - pending.size(), pending.size(), hash,
         (System.nanoTime() - t0) / 1e9, absent);

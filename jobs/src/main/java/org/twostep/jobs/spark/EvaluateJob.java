@@ -38,6 +38,7 @@ import org.twostep.evaluation.metrics.MomentErrors;
 import org.twostep.evaluation.metrics.Moments;
 import org.twostep.evaluation.metrics.Models;
 import org.twostep.jobs.cli.RunContext;
+import org.twostep.jobs.pipeline.StageProgress;
 
 /**
  * {@code evaluate} (SPEC §6): groups the test reference by sigma and the generated clouds (plus each floor replica,
@@ -65,6 +66,11 @@ public final class EvaluateJob {
   }
 
   public static Summary run(SparkSession spark, RunContext ctx, boolean force) {
+    return run(spark, ctx, force, StageProgress.NONE);
+  }
+
+  /** As {@link #run(SparkSession, RunContext, boolean)}, one unit per (model, sigma) pair measured. */
+  public static Summary run(SparkSession spark, RunContext ctx, boolean force, StageProgress progress) {
     long start = System.nanoTime();
     Config config = ctx.config();
     EvaluateConfig eval = EvaluateConfig.from(config);
@@ -94,7 +100,16 @@ public final class EvaluateJob {
       }
     }
     if (!pending.isEmpty()) {
-      List<MetricRow> rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending);
+      progress.started(0, pending.size());
+      int[] done = {0};
+      TaskProgressListener listener = new TaskProgressListener(pending.size(), i -> progress.advanced(++done[0]), true);
+      spark.sparkContext().addSparkListener(listener);
+      List<MetricRow> rows;
+      try {
+        rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending);
+      } finally {
+        spark.sparkContext().removeSparkListener(listener);
+      }
       rows = withMoments(rows, test, candidates, axes);
       Dataset<Row> df = spark.createDataFrame(rows.stream().map(MetricTables::toRow).toList(), MetricTables.METRICS);
       metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),

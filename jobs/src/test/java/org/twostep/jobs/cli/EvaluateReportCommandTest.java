@@ -41,7 +41,10 @@ class EvaluateReportCommandTest {
     return new RunContext(c, new RunLayout(out.toString()), SigmaCatalogue.from(c), "test");
   }
 
-  /** The plots report.md links, checked to decode as PNG of the configured size. */
+  /**
+   * The plots report.md links, checked to decode as PNG: the charts at the configured size, the projection panels
+   * within it (rows of square panels may use up to a square) and filling one side of it.
+   */
   private static List<Path> linkedPictures(Path run, int width, int height) throws IOException {
     String md = Files.readString(run.resolve("report.md"));
     Matcher m = Pattern.compile("\\]\\((plots/[^)]+\\.png)\\)").matcher(md);
@@ -49,8 +52,16 @@ class EvaluateReportCommandTest {
     while (m.find()) {
       Path p = run.resolve(m.group(1));
       BufferedImage img = ImageIO.read(p.toFile());
-      assertEquals(width, img.getWidth(), p.toString());
-      assertEquals(height, img.getHeight(), p.toString());
+      String name = p.getFileName().toString();
+      if (name.startsWith("w2") || name.startsWith("mu_n")) {
+        assertEquals(width, img.getWidth(), p.toString());
+        assertEquals(height, img.getHeight(), p.toString());
+      } else if (name.startsWith("projections")) {
+        int maxHeight = Math.max(width, height);
+        assertTrue(img.getWidth() <= width && img.getHeight() <= maxHeight, p + " " + img.getWidth() + "x"
+            + img.getHeight());
+        assertTrue(img.getWidth() > width - 4 || img.getHeight() > maxHeight - 4, p + " fills its canvas");
+      }
       linked.add(p);
     }
     return linked;
@@ -80,9 +91,14 @@ class EvaluateReportCommandTest {
     CliRun redo = CliRun.of(args("report", "ks-laminar-3d", out, o));
     assertFalse(redo.out().contains("up to date"), "new metrics make the report stale: " + redo.out());
     assertTrue(Files.readString(out.resolve("report.md")).contains("| sigma | imm | meanflow |"));
-    // W2 vs sigma and the default projections: one sigma in range (20 or 40) and the extrapolation 60
-    assertEquals(3, pictures.size(), pictures.toString());
-    assertTrue(pictures.get(2).getFileName().toString().contains("60"), pictures.toString());
+    // W2 vs sigma and the default projections, each with its marginals: one sigma in range (20 or 40) and the
+    // extrapolation 60
+    assertEquals(1 + 2 * 2, pictures.size(), pictures.toString());
+    List<String> projections = pictures.stream().map(p -> p.getFileName().toString())
+        .filter(n -> n.startsWith("projections_")).toList();
+    assertEquals(2, projections.size(), pictures.toString());
+    assertTrue(projections.get(1).contains("60"), pictures.toString());
+    assertTrue(pictures.stream().anyMatch(p -> p.getFileName().toString().equals("marginals_sigma_60.png")));
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("| 60 * |"), "extrapolation row marked: " + md);
   }
@@ -103,7 +119,8 @@ class EvaluateReportCommandTest {
     CliRun report = CliRun.of(args("report", "kpp-cellular-2d", out, o));
     assertEquals(0, report.code(), report.err());
     List<Path> pictures = linkedPictures(out, 500, 300);
-    assertEquals(1 + 2 + 3, pictures.size(), "W2, two projections, mu_n at three D: " + pictures);
+    assertEquals(1 + 2 * 2 + 3, pictures.size(), "W2, two projections and their marginals, mu_n at three D: "
+        + pictures);
     String md = Files.readString(out.resolve("report.md"));
     assertTrue(md.contains("torus_w2"), md);
     for (String start : List.of("cold", "meanflow", "meanflow_dp")) {

@@ -52,6 +52,13 @@ class PipelineCommandTest {
     Path out = dir.resolve("run");
     String first = run(out);
     assertTrue(first.contains("all 10 stages done"), first);
+    // no terminal in a test: every long stage reports in lines of 10 %, training with its loss
+    assertTrue(first.matches("(?s).*simulate: 100% \\((\\d+)/\\1 tasks.*"), first);
+    assertTrue(first.matches("(?s).*train meanflow: 50% \\(20/40 steps, [0-9.]+ steps/s, ETA [0-9:]+, loss [-0-9.e]+\\).*"), first);
+    assertTrue(first.matches("(?s).*train dp: 100% \\(20/20 steps, .*, best validation W2\\^2 [0-9.e-]+\\).*"), first);
+    assertTrue(first.contains("train imm: 100% (20/20 steps"), first);
+    assertTrue(first.contains("generate meanflow_dp: 100% (3/3 sigma"), first);
+    assertTrue(first.contains("evaluate: 100% (15/15 pairs"), first);
     SparkSession spark = Sessions.get();
     Dataset<Row> metrics = spark.read().parquet(out.resolve("metrics").toString());
     Set<String> models = metrics.select("model").distinct().collectAsList().stream().map(r -> r.getString(0))

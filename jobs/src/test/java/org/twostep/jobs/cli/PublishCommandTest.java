@@ -214,5 +214,35 @@ class PublishCommandTest {
     assertTrue(md.contains("## KPP warm start"), md);
     assertTrue(md.contains("D = 0.062500:\n\n| n | cold | meanflow | meanflow_dp | reference |"), md);
     assertTrue(md.contains("](mu_n_sigma_0.062500.png)"), md);
+
+    // replot redraws the charts from the page alone, and leaves its tables and README as they are
+    List<Path> charts;
+    try (Stream<Path> files = Files.list(dest)) {
+      charts = files.filter(p -> p.getFileName().toString().matches("w2\\.png|mu_n_sigma_.*\\.png")).toList();
+    }
+    assertEquals(4, charts.size(), charts.toString());
+    for (Path p : charts) {
+      Files.delete(p);
+    }
+    String csv = Files.readString(dest.resolve("w2.csv"));
+    CliRun noConf = CliRun.of("replot", dest.toString());
+    assertEquals(2, noConf.code(), "this page's runs were not pipelines: no run.conf");
+    assertTrue(noConf.err().contains("run.conf does not exist"), noConf.err());
+    List<String> withConf = new ArrayList<>(List.of("replot", dest.toString(), "--config",
+        "../conf/kpp-cellular-2d.conf", "--profile", "quick"));
+    withConf.addAll(o);
+    CliRun replot = CliRun.of(withConf);
+    assertEquals(0, replot.code(), replot.err());
+    assertTrue(replot.out().contains("4 chart(s) redrawn"), replot.out());
+    for (Path p : charts) {
+      assertTrue(ImageIO.read(p.toFile()).getWidth() > 0, p + " is back and decodes");
+    }
+    assertEquals(csv, Files.readString(dest.resolve("w2.csv")));
+    assertEquals(md, Files.readString(dest.resolve("README.md")));
+    Files.writeString(dest.resolve("w2.csv"), "sigma,w2\n1,2\n");
+    CliRun bad = CliRun.of(withConf);
+    assertEquals(2, bad.code());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    assertTrue(bad.err().contains("w2.csv has no column experiment"), bad.err());
   }
 }

@@ -69,6 +69,38 @@ class StatusCommandTest {
   }
 
   @Test
+  void jsonListsEveryUnitWithItsStateHashAndVersionAndTheCounts() throws IOException {
+    Path copy = copy();
+    Files.delete(Files.list(copy.resolve("particles/experiment=ks-laminar-3d/sigma_index=2"))
+        .filter(p -> p.getFileName().toString().equals("_DONE.test.json")).findFirst().orElseThrow());
+    List<String> args = new ArrayList<>(List.of("status", "--json", "--out", copy.toString(), "--config",
+        CONFIG.toString(), "--profile", "quick"));
+    args.addAll(TINY);
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.code(), r.err());
+    com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(r.out()).getAsJsonObject();
+    assertEquals(copy.toString(), o.get("run").getAsString());
+    var units = o.getAsJsonArray("units");
+    assertEquals(8, units.size());
+    String hash = ConfigHash.simulation(config());
+    int complete = 0;
+    for (var e : units) {
+      var u = e.getAsJsonObject();
+      assertEquals("particles", u.get("table").getAsString());
+      boolean removed = u.get("sigma_index").getAsInt() == 2 && u.get("unit").getAsString().equals("test");
+      assertEquals(removed ? "incomplete" : "complete", u.get("state").getAsString(), u.toString());
+      if (!removed) {
+        complete++;
+        assertEquals(hash, u.get("config_hash").getAsString());
+        assertTrue(!u.get("code_version").getAsString().isEmpty());
+      }
+    }
+    assertEquals(7, complete);
+    assertEquals(7, o.getAsJsonObject("counts").getAsJsonObject("particles").get("complete").getAsInt());
+    assertEquals(1, o.getAsJsonObject("counts").getAsJsonObject("particles").get("incomplete").getAsInt());
+  }
+
+  @Test
   void aFinishedRunIsCompleteWithItsConfigHashAndCodeVersion() {
     List<UnitStatus> rows = StatusCommand.scan(run.toString(), config());
     assertEquals(Map.of(State.COMPLETE, 8L), count(rows), rows.toString());

@@ -138,7 +138,7 @@ class StandaloneClusterIT {
     Path log = WORK.resolve("submit-worker-kill.log");
     long t0 = System.nanoTime();
     Process p = cluster.submit(log, Map.of(), simulate(out, LONG));
-    awaitLog(log, Pattern.compile("\\[1/9\\] .* done"), p, 4);
+    awaitLog(log, Pattern.compile("simulate: \\d+% \\(1/9 tasks"), p, 4);
     cluster.killWorker(1); // SIGKILL of the worker JVM by pid; its executor loses its worker and exits too
     assertExit(0, p, log, 8);
     timing("cluster simulate, 9 long tasks, worker 1 killed after the first", t0);
@@ -157,7 +157,7 @@ class StandaloneClusterIT {
     Path out = WORK.resolve("cluster-driver-kill");
     Path log = WORK.resolve("submit-driver-kill.log");
     Process p = cluster.submit(log, Map.of(), simulate(out, LONG));
-    awaitLog(log, Pattern.compile("\\[2/9\\] .* done"), p, 6);
+    awaitLog(log, Pattern.compile("simulate: \\d+% \\(2/9 tasks"), p, 6);
     p.destroyForcibly().waitFor(); // SIGKILL of the driver JVM: tasks were writing into the staging directory
     Path table = out.resolve("particles");
     assertEquals(List.of(), Tables.markers(table), "no unit is marked complete");

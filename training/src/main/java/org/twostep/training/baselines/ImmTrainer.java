@@ -17,6 +17,7 @@ import org.twostep.training.meanflow.SigmaFeatures;
 import org.twostep.training.meanflow.TrainState;
 import org.twostep.training.nn.NetSpec;
 import org.twostep.training.nn.TimeEmbedding;
+import org.twostep.training.progress.TrainingListener;
 import org.twostep.training.store.LossLog;
 import org.twostep.training.store.ModelCard;
 import org.twostep.training.store.ModelDirectory;
@@ -43,6 +44,11 @@ public final class ImmTrainer {
   }
 
   public ImmResult train(TrainingData data, Path dir, String configHash) {
+    return train(data, dir, configHash, TrainingListener.NONE);
+  }
+
+  /** As {@link #train(TrainingData, Path, String)}, reporting each step to {@code listener}. */
+  public ImmResult train(TrainingData data, Path dir, String configHash, TrainingListener listener) {
     ModelDirectory files = new ModelDirectory(dir);
     ModelCard done = files.finishedWith(configHash);
     if (done != null) {
@@ -72,6 +78,7 @@ public final class ImmTrainer {
       ImmStep step = new ImmStep(state, new ImmBatch(data, norm, features, config, seed), data.dim());
       CosineSchedule schedule = new CosineSchedule(config.lr(), config.lrMin(), config.steps());
       ModelCard card = ckpt;
+      listener.started(start, config.steps());
       for (int k = start; k < config.steps(); k++) {
         double lr = schedule.at(k);
         float loss = step.run(k, lr);
@@ -80,6 +87,7 @@ public final class ImmTrainer {
               "IMM training diverged at step %d (loss %s, lr %.3g); lower imm.lr", k, loss, lr));
         }
         log.add(k, lr, loss);
+        listener.step(k, loss);
         boolean last = k + 1 == config.steps();
         if ((k + 1) % config.checkpointEvery() == 0 || last) {
           double seconds = earlier + (System.nanoTime() - t0) * 1e-9;

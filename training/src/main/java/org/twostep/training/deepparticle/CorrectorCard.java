@@ -42,4 +42,9 @@ public record CorrectorCard(int format, boolean periodic, Double torusLength, in
 
   /** One validation: step and mean W2sq over the training sigma (model coordinates). */
   public record ValidationPoint(int step, double w2sq) {}
+
+  /** The card of a finished corrector's model directory, or null if it has none. */
+  public static CorrectorCard readFrom(java.nio.file.Path modelDir) {
+    return CorrectorFiles.read(modelDir.resolve(FILE));
+  }
 }

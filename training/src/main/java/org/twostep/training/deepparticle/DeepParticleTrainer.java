@@ -22,6 +22,7 @@ import org.twostep.training.meanflow.CosineSchedule;
 import org.twostep.training.meanflow.Devices;
 import org.twostep.training.meanflow.SigmaFeatures;
 import org.twostep.training.nn.TimeEmbedding;
+import org.twostep.training.progress.TrainingListener;
 import org.twostep.training.store.LossLog;
 import org.twostep.training.store.ModelCard;
 import org.twostep.training.store.ModelDirectory;
@@ -66,6 +67,12 @@ public final class DeepParticleTrainer {
 
   /** As {@link #train(Generator, TrainingData, Path, String)}, but at most {@code maxSteps} Adam steps in this call. */
   public DpResult train(Generator prior, TrainingData data, Path dir, String configHash, int maxSteps) {
+    return train(prior, data, dir, configHash, maxSteps, TrainingListener.NONE);
+  }
+
+  /** As {@link #train(Generator, TrainingData, Path, String, int)}, reporting steps and validations to {@code listener}. */
+  public DpResult train(Generator prior, TrainingData data, Path dir, String configHash, int maxSteps,
+      TrainingListener listener) {
     ModelDirectory files = new ModelDirectory(dir);
     ModelCard done = files.finishedWith(configHash);
     if (done != null) {
@@ -110,14 +117,15 @@ public final class DeepParticleTrainer {
       int start = resume ? ckpt.stepsDone() : 0;
       run.startAt(start);
       int end = (int) Math.min(config.steps(), (long) start + maxSteps);
-      DpTimes callTimes = loop(state, corrector, pool, frames, validation, run, prior, start, end);
+      listener.started(start, config.steps());
+      DpTimes callTimes = loop(state, corrector, pool, frames, validation, run, prior, start, end, listener);
       return new DpResult(run.lastCard(), run.lastCorrector(), false, start, run.stepsDone() - start,
           (System.nanoTime() - t0) * 1e-9, callTimes);
     }
   }
 
   private DpTimes loop(DpState state, Corrector corrector, ReferencePool pool, Frames frames, Validation validation,
-      DpRun run, Generator prior, int start, int end) {
+      DpRun run, Generator prior, int start, int end, TrainingListener listener) {
     Coupling coupling = couplingFor(corrector.coordinates());
     DpSteps steps = new DpSteps(state, corrector, config.beta());
     CosineSchedule schedule = new CosineSchedule(config.lr(), config.lrMin(), config.steps());
@@ -151,6 +159,7 @@ public final class DeepParticleTrainer {
                   "corrector training diverged at step %d (loss %s, lr %.3g); lower dp.lr", k, loss, lr));
             }
             run.log().add(k, lr, loss + round.coupling().offset());
+            listener.step(k, loss + round.coupling().offset());
           }
         }
         times = times.plusRound(round, roundSteps, (System.nanoTime() - g0) * 1e-9);
@@ -161,6 +170,7 @@ public final class DeepParticleTrainer {
           double v = validation.measure(corrector, state.manager());
           times = times.plusValidation((System.nanoTime() - v0) * 1e-9);
           stop = run.validated(k, v, state, config.patience());
+          listener.validated(k, v, run.bestValidation());
         }
         if (crossed(k, roundSteps, config.checkpointEvery()) || last || stop || k >= end) {
           run.checkpoint(state, k, (System.nanoTime() - t0) * 1e-9, last || stop, times, stop);
@@ -246,6 +256,10 @@ public final class DeepParticleTrainer {
 
     int stepsDone() {
       return stepsDone;
+    }
+
+    double bestValidation() {
+      return bestValidation;
     }
 
     void startAt(int step) {

@@ -14,6 +14,7 @@ import org.twostep.training.data.Standardization;
 import org.twostep.training.data.TrainingData;
 import org.twostep.training.nn.NetSpec;
 import org.twostep.training.nn.TimeEmbedding;
+import org.twostep.training.progress.TrainingListener;
 import org.twostep.training.store.LossLog;
 import org.twostep.training.store.ModelCard;
 import org.twostep.training.store.ModelDirectory;
@@ -49,6 +50,11 @@ public final class MeanFlowTrainer {
 
   /** As {@link #train(TrainingData, Path, String)}, but stops after {@code maxSteps} steps in this call. */
   public TrainResult train(TrainingData data, Path dir, String configHash, int maxSteps) {
+    return train(data, dir, configHash, maxSteps, TrainingListener.NONE);
+  }
+
+  /** As {@link #train(TrainingData, Path, String, int)}, reporting each step to {@code listener}. */
+  public TrainResult train(TrainingData data, Path dir, String configHash, int maxSteps, TrainingListener listener) {
     ModelDirectory files = new ModelDirectory(dir);
     ModelCard done = files.finishedWith(configHash);
     if (done != null) {
@@ -80,6 +86,7 @@ public final class MeanFlowTrainer {
       long t0 = System.nanoTime();
       int end = (int) Math.min(config.steps(), (long) start + maxSteps);
       ModelCard card = ckpt;
+      listener.started(start, config.steps());
       for (int k = start; k < end; k++) {
         double lr = schedule.at(k);
         float loss = step.run(k, lr, clock);
@@ -88,6 +95,7 @@ public final class MeanFlowTrainer {
               "MeanFlow training diverged at step %d (loss %s, lr %.3g); lower meanflow.lr", k, loss, lr));
         }
         log.add(k, lr, loss);
+        listener.step(k, loss);
         boolean last = k + 1 == config.steps();
         if ((k + 1) % config.checkpointEvery() == 0 || last || k + 1 == end) {
           card = run.checkpoint(state, k + 1, (System.nanoTime() - t0) * 1e-9, last);

@@ -21,6 +21,11 @@ public final class LossLog {
     return rows.size();
   }
 
+  /** Step of row {@code i}. */
+  public int step(int i) {
+    return (int) rows.get(i)[0];
+  }
+
   /** Loss of row {@code i}. */
   public double loss(int i) {
     return rows.get(i)[2];

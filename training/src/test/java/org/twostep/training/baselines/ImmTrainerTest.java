@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.twostep.training.progress.RecordingListener;
 import org.twostep.training.config.DeviceChoice;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.SigmaTransform;
@@ -49,7 +50,17 @@ class ImmTrainerTest {
     dir = Files.createTempDirectory("imm");
     config = new ImmConfig(1500, 512, 4, 4, 2e-3, 1e-5, 0.9, 0.95, 1e-8, 0.99, 0.5, 0.25, 1500, 1.0);
     result = new ImmTrainer(ModelConfig.defaults(SigmaTransform.IDENTITY), config, CPU, 3, null)
-        .train(data(), dir, "imm-test");
+        .train(data(), dir, "imm-test", seen);
+  }
+
+  static final RecordingListener seen = new RecordingListener();
+
+  @Test
+  void theListenerSeesEveryStepFromZero() {
+    assertEquals(1, seen.starts.size());
+    assertEquals(0, seen.starts.get(0)[0]);
+    assertEquals(config.steps(), seen.starts.get(0)[1]);
+    assertEquals(java.util.stream.IntStream.range(0, config.steps()).boxed().toList(), seen.steps);
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.SigmaTransform;
 import org.twostep.training.data.InMemoryTrainingData;
 import org.twostep.training.data.Standardization;
+import org.twostep.training.progress.RecordingListener;
 import org.twostep.training.store.ModelCard;
 import org.twostep.training.store.ModelDirectory;
 
@@ -72,6 +73,22 @@ class ResumeAndStoreTest {
     assertEquals(0.0, maxDiff, "resumed weights differ by " + maxDiff);
     assertEquals(whole.card().stepsDone(), rest.card().stepsDone());
     assertEquals(120, rest.card().trainingCurve().stream().mapToInt(ModelCard.CurvePoint::step).max().getAsInt());
+  }
+
+  @Test
+  void theListenerSeesEveryStepOfAResumedCallWithTheLossOfLossCsv(@TempDir Path dir) throws IOException {
+    trainer(null).train(data, dir, "h", 70);
+    RecordingListener seen = new RecordingListener();
+    trainer(null).train(data, dir, "h", Integer.MAX_VALUE, seen);
+    assertEquals(1, seen.starts.size());
+    assertArrayEquals(new int[] {70, 120}, seen.starts.get(0));
+    assertEquals(java.util.stream.IntStream.range(70, 120).boxed().toList(), seen.steps);
+    java.util.List<String> rows = Files.readAllLines(dir.resolve(ModelDirectory.LOSS));
+    for (int i = 0; i < 50; i++) {
+      String[] f = rows.get(1 + 70 + i).split(",");
+      assertEquals(70 + i, Integer.parseInt(f[0]));
+      assertEquals(Double.parseDouble(f[2]), seen.losses.get(i), 1e-7 * Math.abs(seen.losses.get(i)));
+    }
   }
 
   @Test
