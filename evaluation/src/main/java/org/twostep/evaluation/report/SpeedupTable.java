@@ -79,6 +79,23 @@ public final class SpeedupTable {
     return rows;
   }
 
+  /**
+   * The results page's section: how the tables were measured and the command that regenerates them on {@code run},
+   * then the tables; without rows, how to measure them.
+   */
+  public static String section(List<Row> rows, String run) {
+    StringBuilder sb = new StringBuilder("## Speedup over simulating\n\n");
+    String command = "deploy/local/twostep bench speedup --run " + run;
+    if (rows == null) {
+      return sb.append("Not measured yet: run `").append(command).append("`, then publish again.\n").toString();
+    }
+    return sb.append("Wall time per sigma of simulating P particles (the simulator of `simulate`, all cores) and of "
+        + "sampling P with the trained models (model load excluded: median of repeated calls; included: opening the "
+        + "model plus the first call), on the same machine and run (").append(run).append(
+        "). Regenerate with `").append(command).append("` before `publish` ([speedup.csv](speedup.csv)); "
+            + "rows marked * are outside the training range.\n\n").append(markdown(rows)).toString();
+  }
+
   /** The time table and the equal-time accuracy table; rows marked * are outside the training range. */
   public static String markdown(List<Row> rows) {
     StringBuilder sb = new StringBuilder("| sigma | P | simulate (s) | MeanFlow (s) | MeanFlow + load (s) | MeanFlow + DP (s)"

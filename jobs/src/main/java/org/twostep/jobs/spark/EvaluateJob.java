@@ -59,7 +59,7 @@ public final class EvaluateJob {
    */
   public static String configHash(Config config) {
     TreeSet<String> sections = new TreeSet<>(config.root().keySet());
-    sections.removeAll(Set.of("report", "warm_start", "simulate", "pipeline", "ablate", "sigma"));
+    sections.removeAll(Set.of("report", "warm_start", "simulate", "pipeline", "ablate", "sigma", "import"));
     sections.addAll(Set.of("sigma.train", "sigma.transform")); // not the test grid: a unit is one test sigma
     return ConfigHash.of(config, sections.toArray(String[]::new));
   }

@@ -57,6 +57,11 @@ public final class SimulateJob {
         pending.add(t);
       }
     }
+    if (ImportJob.imported(config) && !pending.isEmpty()) {
+      throw new org.twostep.common.error.InvalidInputException(ctx.layout().particles() + " lacks " + pending.size()
+          + " unit(s) of the imported experiment, e.g. " + pending.get(0) + ": its particles come from `twostep "
+          + "import`, not from a simulator (import into a new run directory)");
+    }
     onPlan.accept(pending);
     if (!pending.isEmpty()) {
       compute(spark, ctx, hash, pending, particles, eigen, kpp, onTaskDone);
@@ -152,7 +157,8 @@ public final class SimulateJob {
     return "\"sigma\":" + Double.toString(sigma) + ",";
   }
 
-  private static String markerJson(String hash, String codeVersion, double sigma) {
+  /** The marker of a particles unit: config hash, sigma, code version, time (also what `import` writes). */
+  static String markerJson(String hash, String codeVersion, double sigma) {
     return String.format(Locale.ROOT, "{\"config_hash\":\"%s\",%s\"code_version\":\"%s\",\"written_at\":\"%s\"}",
         hash, sigmaField(sigma), codeVersion, java.time.Instant.now());
   }
