@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.twostep.common.config.ConfigLoader;
 import org.twostep.common.config.SigmaCatalogue;
 import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.common.io.AtomicFiles;
 import org.twostep.evaluation.report.SpeedupTable;
-import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.sample.Speedup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +30,7 @@ public final class BenchSpeedupCommand implements Callable<Integer> {
   /** Where the tables go inside the run directory. */
   public static final String DIR = "speedup";
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "A finished pipeline run")
-  Path run;
+  @CommandLine.Mixin RunOptions options;
 
   @Option(names = "--sigma", split = ",", paramLabel = "S[,S...]",
       description = "Test sigma to measure (default: the first, middle and last of the test grid)")
@@ -42,15 +39,6 @@ public final class BenchSpeedupCommand implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "9", description = "Timed sampling calls per model (median; default ${DEFAULT-VALUE})")
   int repeats;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Experiment file, when the run has no run.conf")
-  Path config;
-
-  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of --config")
-  String profile;
-
-  @CommandLine.Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides")
-  List<String> overrides = new ArrayList<>();
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -58,18 +46,18 @@ public final class BenchSpeedupCommand implements Callable<Integer> {
     if (repeats < 1) {
       throw new InvalidConfigException("--repeats", repeats, "a positive integer");
     }
-    if (!Files.isDirectory(run.resolve("metrics"))) {
-      throw new InvalidInputException("run directory " + run + " has no metrics/: run `twostep pipeline --out " + run
-          + "` first");
+    if (!Files.isDirectory(options.run.resolve("metrics"))) {
+      throw new InvalidInputException("run directory " + options.run + " has no metrics/: run `twostep pipeline --out "
+          + options.run + "` first");
     }
-    Config c = config != null ? ConfigLoader.load(config, profile, overrides) : RunRecords.config(run, overrides);
+    Config c = options.load();
     double[] sigmas = sigmas(SigmaCatalogue.from(c));
     PrintWriter out = spec.commandLine().getOut();
-    List<SpeedupTable.Row> rows = new Speedup(c, run, repeats, line -> {
+    List<SpeedupTable.Row> rows = new Speedup(c, options.run, repeats, line -> {
       out.println("bench speedup " + line);
       out.flush();
     }).measure(sigmas);
-    Path dir = run.resolve(DIR);
+    Path dir = options.run.resolve(DIR);
     String md = SpeedupTable.markdown(rows);
     AtomicFiles.writeString(dir.resolve("speedup.csv"), SpeedupTable.csv(rows));
     AtomicFiles.writeString(dir.resolve("speedup.md"), md);
@@ -86,8 +74,7 @@ public final class BenchSpeedupCommand implements Callable<Integer> {
           .toArray();
     }
     for (double s : sigma) {
-      boolean onGrid = java.util.Arrays.stream(test).anyMatch(t -> Math.abs(t - s) <= 1e-9 * Math.abs(t));
-      if (!onGrid) {
+      if (!catalogue.onTestGrid(s)) {
         throw new InvalidConfigException("--sigma", s, "a sigma of the test grid " + java.util.Arrays.toString(test)
             + " (the speedup is measured against the test reference)");
       }

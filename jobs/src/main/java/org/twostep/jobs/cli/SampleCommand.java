@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.twostep.common.config.ConfigLoader;
 import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.jobs.pipeline.Models;
-import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.sample.SampleWriter;
 import org.twostep.jobs.sample.Surrogate;
 import picocli.CommandLine;
@@ -28,8 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = "Sample a trained model at any sigma into a Parquet or CSV file or a hive-partitioned directory.")
 public final class SampleCommand implements Callable<Integer> {
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directory with trained models/")
-  Path run;
+  @CommandLine.Mixin RunOptions options;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL",
       description = "meanflow | meanflow_2step | meanflow_dp | meanflow_dp_sinkhorn_EPS | imm")
@@ -52,15 +49,6 @@ public final class SampleCommand implements Callable<Integer> {
       description = "Particles drawn and written at a time (default ${DEFAULT-VALUE}; bounds memory)")
   int piece = Surrogate.DEFAULT_PIECE;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Experiment file, when the run has no run.conf")
-  Path config;
-
-  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of --config")
-  String profile;
-
-  @CommandLine.Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides")
-  List<String> overrides = new ArrayList<>();
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -77,16 +65,16 @@ public final class SampleCommand implements Callable<Integer> {
     if (piece < 1) {
       throw new InvalidConfigException("--piece", piece, "a positive number of particles");
     }
-    if (!Files.isDirectory(run)) {
-      throw new InvalidInputException("run directory " + run + " does not exist");
+    if (!Files.isDirectory(options.run)) {
+      throw new InvalidInputException("run directory " + options.run + " does not exist");
     }
     Models.Choice choice = Models.choose(model, "--model");
     checkTrained(choice);
-    Config c = config != null ? ConfigLoader.load(config, profile, overrides) : RunRecords.config(run, overrides);
+    Config c = options.load();
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    try (Surrogate s = Surrogate.open(run, model, c)) {
+    try (Surrogate s = Surrogate.open(options.run, model, c)) {
       double load = (System.nanoTime() - t0) * 1e-9;
       long k = seed != null ? seed : s.generateSeed();
       double[] range = s.trainingRange();
@@ -116,7 +104,7 @@ public final class SampleCommand implements Callable<Integer> {
 
   /** An untrained model is bad input naming the models the run has. */
   private void checkTrained(Models.Choice choice) {
-    Path models = run.resolve("models");
+    Path models = options.run.resolve("models");
     if (Files.isDirectory(models.resolve(choice.stored()))) {
       return;
     }
@@ -128,7 +116,7 @@ public final class SampleCommand implements Callable<Integer> {
         throw new InvalidInputException("cannot list " + models + ": " + e.getMessage(), e);
       }
     }
-    throw new InvalidInputException("model " + model + " is not trained in run " + run + " (trained: "
+    throw new InvalidInputException("model " + model + " is not trained in run " + options.run + " (trained: "
         + (trained.isEmpty() ? "none; run `twostep pipeline` or `twostep train` first" : String.join(", ", trained))
         + ")");
   }

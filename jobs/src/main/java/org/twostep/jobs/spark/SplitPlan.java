@@ -45,7 +45,7 @@ final class SplitPlan {
   void matchSigma(Map<Double, Long> counts) {
     double[] all = sigma.all();
     for (double s : counts.keySet()) {
-      int i = nearest(all, s);
+      int i = sigma.find(s);
       if (i < 0) {
         throw new InvalidInputException(from + ": column sigma holds " + s + ", which is on neither sigma.train "
             + java.util.Arrays.toString(sigma.train().values()) + " nor sigma.test "
@@ -189,20 +189,11 @@ final class SplitPlan {
   }
 
   private boolean isTrain(double grid) {
-    return nearest(sigma.train().values(), grid) >= 0;
+    return sigma.onTrainGrid(grid);
   }
 
   private boolean isTest(double grid) {
-    return nearest(sigma.test().values(), grid) >= 0;
-  }
-
-  private static int nearest(double[] grid, double v) {
-    for (int i = 0; i < grid.length; i++) {
-      if (Math.abs(grid[i] - v) <= 1e-9 * Math.max(Math.abs(v), Math.abs(grid[i]))) {
-        return i;
-      }
-    }
-    return -1;
+    return sigma.onTestGrid(grid);
   }
 
   private static StructType schema() {

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  */
 public final class GaussianRun {
   static final List<String> TINY = List.of("experiment.name=gauss", "import.axes=[px, py]",
-      "sigma.train=[1, 2, 4, 8]", "sigma.test=[1, 3, 8, 12]", "pipeline.models=[meanflow, meanflow_dp]",
+      "sigma.train=[1, 2, 4, 8]", "sigma.test=[1, 3, 8, 12]", "pipeline.models=[meanflow_dp]",
       "meanflow.steps=1000", "meanflow.batch_size=512", "meanflow.lr=2e-3", "meanflow.lr_min=1e-5",
       "meanflow.ema_decay=0.99", "meanflow.checkpoint_every=500",
       "dp.steps=100", "dp.batch_size=200", "dp.refresh_every=10", "dp.validate_every=50", "dp.checkpoint_every=50",

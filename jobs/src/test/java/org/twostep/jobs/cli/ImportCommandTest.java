@@ -52,7 +52,7 @@ class ImportCommandTest {
     }
 
     Dataset<Row> metrics = SPARK.read().parquet(run.resolve("metrics").toString());
-    assertEquals(3 * 4, metrics.select("model", "sigma").distinct().count(), "meanflow, meanflow_dp, noise floor x 4");
+    assertEquals(2 * 4, metrics.select("model", "sigma").distinct().count(), "meanflow_dp and the noise floor x 4");
     assertTrue(metrics.where("isnan(w2sq) OR w2sq < 0").isEmpty());
     assertTrue(Files.exists(run.resolve("report.md")));
 
