@@ -32,7 +32,7 @@ public final class BenchSpeedupCommand implements Callable<Integer> {
 
   @CommandLine.Mixin RunOptions options;
 
-  @Option(names = "--sigma", split = ",", paramLabel = "S[,S...]",
+  @Option(names = "--sigma", split = ",", paramLabel = "S",
       description = "Test sigma to measure (default: the first, middle and last of the test grid)")
   List<Double> sigma = new ArrayList<>();
 

@@ -32,7 +32,7 @@ public final class SampleCommand implements Callable<Integer> {
       description = "meanflow | meanflow_2step | meanflow_dp | meanflow_dp_sinkhorn_EPS | imm")
   String model;
 
-  @Option(names = "--sigma", required = true, split = ",", paramLabel = "S[,S...]", description = "Sigma values (> 0)")
+  @Option(names = "--sigma", required = true, split = ",", paramLabel = "S", description = "Sigma values (> 0)")
   List<Double> sigma = new ArrayList<>();
 
   @Option(names = "--n", required = true, paramLabel = "N", description = "Particles per sigma")
@@ -85,8 +85,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
       }
       err.flush();
-      List<SampleWriter.SigmaTime> times = SampleWriter.write(s, sigmas, n, k, piece, out,
-          new org.apache.hadoop.conf.Configuration());
+      List<SampleWriter.SigmaTime> times = SampleWriter.write(s, sigmas, n, k, piece, out, hadoop());
       double total = 0;
       for (SampleWriter.SigmaTime t : times) {
         total += t.seconds();
@@ -100,6 +99,14 @@ public final class SampleCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /** Hadoop file systems for the output; local files without the {@code .crc} sidecars of the checksummed one. */
+  private static org.apache.hadoop.conf.Configuration hadoop() {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    conf.setClass("fs.file.impl", org.apache.hadoop.fs.RawLocalFileSystem.class, org.apache.hadoop.fs.FileSystem.class);
+    conf.setBoolean("fs.file.impl.disable.cache", true);
+    return conf;
   }
 
   /** An untrained model is bad input naming the models the run has. */
