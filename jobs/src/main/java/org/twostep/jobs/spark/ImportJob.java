@@ -64,8 +64,13 @@ public final class ImportJob {
     if (hasReplica) {
       checkIntegers(raw, "replica", from);
     }
-    Dataset<Row> df = raw.withColumn("sigma", col("sigma").cast("double"))
-        .withColumn("replica", hasReplica ? col("replica").cast("int") : lit(0));
+    List<Column> keep = new ArrayList<>(List.of(col("_row"), col("sigma").cast("double").as("sigma"),
+        (hasReplica ? col("replica").cast("int") : lit(0)).as("replica")));
+    if (hasSplit) {
+      keep.add(col("split"));
+    }
+    imp.axes().forEach(a -> keep.add(col(a)));
+    Dataset<Row> df = raw.select(keep.toArray(Column[]::new)); // other columns (say sigma_index) stay out of the joins
     SplitPlan plan = new SplitPlan(ctx.sigma(), imp, from);
     Map<Double, Long> counts = new TreeMap<>();
     df.groupBy("sigma").count().collectAsList().forEach(r -> counts.put(r.getDouble(0), r.getLong(1)));

@@ -69,6 +69,23 @@ class ImportCommandTest {
     assertEquals(0.4, g.getDouble(3), 0.25 * 0.4, "sd y at sigma 3");
   }
 
+  @Test
+  void aParquetTableWithItsOwnSplitsComesBackUnchanged() {
+    Path source = GaussianRun.run().resolve("particles");
+    List<String> args = GaussianRun.args("import", dir.resolve("copy"), "--from", source.toString());
+    args.add("import.axes=[x, y]"); // the particle table's own columns (it also has sigma_index, particle, ...)
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("(splits: column split)"), r.out());
+    String[] order = {"sigma", "split", "x", "y"};
+    List<Row> before = SPARK.read().parquet(source.toString()).select("sigma", "split", "replica", "x", "y")
+        .orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, 4)).collectAsList();
+    List<Row> after = SPARK.read().parquet(dir.resolve("copy").resolve("particles").toString())
+        .select("sigma", "split", "replica", "x", "y").orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, 4))
+        .collectAsList();
+    assertEquals(before, after);
+  }
+
   private CliRun importing(String csv, String... overrides) throws Exception {
     Path input = dir.resolve("in.csv");
     Files.writeString(input, csv);
