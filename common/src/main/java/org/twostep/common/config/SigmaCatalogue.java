@@ -60,6 +60,21 @@ public final class SigmaCatalogue {
     return i;
   }
 
+  /** The sigma_index of a value on either grid (within a relative 1e-9), or -1. */
+  public int find(double sigma) {
+    return indexIn(union, sigma);
+  }
+
+  /** Whether the value is a point of the training grid. */
+  public boolean onTrainGrid(double sigma) {
+    return indexIn(train.values(), sigma) >= 0;
+  }
+
+  /** Whether the value is a point of the test grid. */
+  public boolean onTestGrid(double sigma) {
+    return indexIn(test.values(), sigma) >= 0;
+  }
+
   /** Whether sigma lies in the closed training range (otherwise it is extrapolation). */
   public boolean inTrainingRange(double sigma) {
     return train.covers(sigma);

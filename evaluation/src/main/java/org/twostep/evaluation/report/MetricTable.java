@@ -73,7 +73,7 @@ public final class MetricTable {
     }
   }
 
-  static String sigma(double s) {
+  public static String sigma(double s) {
     return s >= 1 && s == Math.rint(s) ? String.format(Locale.ROOT, "%.0f", s) : String.format(Locale.ROOT, "%.5g", s);
   }
 

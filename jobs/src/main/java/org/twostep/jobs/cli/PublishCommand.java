@@ -31,6 +31,7 @@ import org.twostep.evaluation.report.ReportWriter;
 import org.twostep.evaluation.report.ResultsCsv;
 import org.twostep.evaluation.report.ResultsPage;
 import org.twostep.evaluation.report.SeedAggregate;
+import org.twostep.evaluation.report.SpeedupTable;
 import org.twostep.evaluation.report.StageTiming;
 import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.spark.Sessions;
@@ -172,7 +173,23 @@ public final class PublishCommand implements Callable<Integer> {
     ResultsPage.Inputs page = new ResultsPage.Inputs(experiment, command, config.toString(), profile,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), infos, Machine.current(), w2, "w2.png", projections,
         eigen, eigenImages, ablation, timings, resolved);
-    Files.writeString(dir.resolve("README.md"), ResultsPage.markdown(page), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("README.md"), ResultsPage.markdown(page) + "\n" + speedup(dir),
+        StandardCharsets.UTF_8);
+  }
+
+  /** The first run's {@code bench speedup} tables, copied beside the page, as its speedup section. */
+  private String speedup(Path dir) throws IOException {
+    Path csv = runs.get(0).resolve(BenchSpeedupCommand.DIR).resolve("speedup.csv");
+    if (!Files.isRegularFile(csv)) {
+      return SpeedupTable.section(null, runs.get(0).toString());
+    }
+    Files.copy(csv, dir.resolve("speedup.csv"));
+    try {
+      return SpeedupTable.section(SpeedupTable.parse(Files.readString(csv, StandardCharsets.UTF_8)),
+          runs.get(0).toString());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(csv + ": " + e.getMessage());
+    }
   }
 
   /** Copies the run's {@code plots/<prefix>*.png} into the page, names kept, in name order. */

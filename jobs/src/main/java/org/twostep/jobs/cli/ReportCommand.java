@@ -89,7 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
    */
   static String fingerprint(SparkSession spark, RunContext ctx) throws IOException {
     java.util.TreeSet<String> sections = new java.util.TreeSet<>(ctx.config().root().keySet());
-    sections.removeAll(java.util.Set.of("simulate", "pipeline", "ablate"));
+    sections.removeAll(java.util.Set.of("simulate", "pipeline", "ablate", "import"));
     StringBuilder sb = new StringBuilder(ConfigHash.of(ctx.config(), sections.toArray(String[]::new)));
     java.util.TreeSet<String> markers = new java.util.TreeSet<>();
     for (String table : List.of(ctx.layout().particles(), ctx.layout().generated(), ctx.layout().metrics(),

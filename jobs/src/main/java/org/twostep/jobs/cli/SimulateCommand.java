@@ -26,7 +26,9 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext ctx = options.load();
-    Simulations.from(ctx.config(), 1); // validates ks.* / kpp.* before Spark starts
+    if (!org.twostep.jobs.spark.ImportJob.imported(ctx.config())) {
+      Simulations.from(ctx.config(), 1); // validates ks.* / kpp.* before Spark starts
+    }
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = Sessions.get();
     SimulateJob.Summary s = run(spark, ctx, force, options.quiet(), out);

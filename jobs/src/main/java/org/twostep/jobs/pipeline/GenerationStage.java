@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.error.InvalidInputException;
-import org.twostep.common.rng.Seeds;
 import org.twostep.jobs.cli.RunContext;
 import org.twostep.jobs.spark.GeneratedTables;
 import org.twostep.training.data.ArrowTrainingData;
@@ -63,7 +62,7 @@ public final class GenerationStage {
     }
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
     int[] counts = referenceCounts(ctx, paths, test);
-    long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("generate"), Seeds.coordinate(name));
+    long seed = Models.generateSeed(c, name);
     List<GeneratedTables.Cloud> clouds = new ArrayList<>();
     long particles = 0;
     long t0 = System.nanoTime();

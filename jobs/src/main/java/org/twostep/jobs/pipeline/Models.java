@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.twostep.common.config.ConfigHash;
 import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.error.InvalidInputException;
+import org.twostep.common.rng.Seeds;
 import org.twostep.training.baselines.ImmConfig;
 import org.twostep.training.baselines.ImmGenerator;
 import org.twostep.training.config.MeanFlowConfig;
@@ -91,6 +92,36 @@ public final class Models {
   public static long trainingSeed(Config c) {
     long s = c.getLong("training.seed");
     return s != 0 ? s : c.getLong("experiment.seed");
+  }
+
+  /**
+   * The seed {@code generate} samples a model with: derived from the training seed and the model's SPEC §7 name, so
+   * {@code sample} without {@code --seed} draws the very clouds of {@code DIR/generated/}.
+   */
+  public static long generateSeed(Config c, String name) {
+    return Seeds.derive(trainingSeed(c), Seeds.coordinate("generate"), Seeds.coordinate(name));
+  }
+
+  /** A model as {@code sample} names it: the SPEC §7 name, the stored model it opens, its network evaluations. */
+  public record Choice(String name, String stored, int steps) {}
+
+  private static final java.util.regex.Pattern MULTI_STEP = java.util.regex.Pattern.compile("meanflow_([0-9]+)step");
+
+  /**
+   * Parses a SPEC §7 model name: {@code meanflow}, {@code meanflow_<k>step} (k >= 2), {@code meanflow_dp},
+   * {@code meanflow_dp_sinkhorn_<eps>}, {@code imm}. An unknown name is bad input naming {@code key}.
+   */
+  public static Choice choose(String name, String key) {
+    java.util.regex.Matcher m = MULTI_STEP.matcher(name);
+    if (m.matches() && m.group(1).length() < 4 && Integer.parseInt(m.group(1)) >= 2) {
+      return new Choice(name, MEANFLOW, Integer.parseInt(m.group(1)));
+    }
+    if (name.equals(MEANFLOW) || name.equals(IMM) || name.equals(MEANFLOW_DP)
+        || name.startsWith(MEANFLOW_DP + "_sinkhorn_")) {
+      return new Choice(name, name, 1);
+    }
+    throw new InvalidConfigException(key, name,
+        "one of meanflow, meanflow_2step, meanflow_dp, meanflow_dp_sinkhorn_<eps>, imm");
   }
 
   /** The directory of a stored model. */

@@ -37,6 +37,19 @@ public final class RunRecords {
     replace(dir.resolve(CONFIG), text);
   }
 
+  /**
+   * The configuration a run was made with, read back from its {@code run.conf} (validated like an experiment file,
+   * overrides applied); a run without one is bad input naming what to give instead.
+   */
+  public static Config config(Path dir, java.util.List<String> overrides) {
+    Path conf = dir.resolve(CONFIG);
+    if (!Files.isRegularFile(conf)) {
+      throw new InvalidInputException("run " + dir + " has no " + CONFIG + " (written by `twostep pipeline` and "
+          + "`twostep import`): run one of them, or give --config FILE [--profile NAME] as the run was made with");
+    }
+    return org.twostep.common.config.ConfigLoader.load(conf, null, overrides);
+  }
+
   /** Appends one finished stage to {@code timings.csv}. */
   public static void appendTiming(Path dir, String stage, double seconds, Instant finished) {
     Path file = dir.resolve(TIMINGS);

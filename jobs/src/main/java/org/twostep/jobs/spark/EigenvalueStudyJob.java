@@ -53,7 +53,7 @@ public final class EigenvalueStudyJob {
   /** The hash of what the study depends on: everything but the report, the metric choice and run-time knobs. */
   public static String configHash(Config config) {
     TreeSet<String> sections = new TreeSet<>(config.root().keySet());
-    sections.removeAll(Set.of("report", "evaluate", "simulate", "pipeline", "ablate"));
+    sections.removeAll(Set.of("report", "evaluate", "simulate", "pipeline", "ablate", "import"));
     return ConfigHash.of(config, sections.toArray(String[]::new));
   }
 

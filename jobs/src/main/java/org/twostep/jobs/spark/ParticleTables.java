@@ -48,6 +48,17 @@ public final class ParticleTables {
     return particles(dim).add("model", DataTypes.StringType, false);
   }
 
+  /** Split of the rows {@code twostep sample} writes. */
+  public static final String SAMPLED = "sampled";
+
+  /**
+   * Schema of what {@code twostep sample} writes: the generated schema plus {@code in_training_range} (false: the
+   * cloud is extrapolation).
+   */
+  public static StructType sampled(int dim) {
+    return generated(dim).add("in_training_range", DataTypes.BooleanType, false);
+  }
+
   /** Rows of one generated cloud: split "generated", replica 0, and the model's name. */
   public static List<Row> generatedRows(String experiment, String system, double sigma, int sigmaIndex, String model,
       float[][] columns) {

@@ -57,6 +57,11 @@ public final class SimulateJob {
         pending.add(t);
       }
     }
+    if (ImportJob.imported(config) && !pending.isEmpty()) {
+      throw new org.twostep.common.error.InvalidInputException(ctx.layout().particles() + " lacks " + pending.size()
+          + " unit(s) of the imported experiment, e.g. " + pending.get(0) + ": its particles come from `twostep "
+          + "import`, not from a simulator (import into a new run directory)");
+    }
     onPlan.accept(pending);
     if (!pending.isEmpty()) {
       compute(spark, ctx, hash, pending, particles, eigen, kpp, onTaskDone);

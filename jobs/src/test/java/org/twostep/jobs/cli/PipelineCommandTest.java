@@ -47,6 +47,10 @@ class PipelineCommandTest {
     return text.toString();
   }
 
+  private static double w2sq(Dataset<Row> metrics, String model, double sigma) {
+    return metrics.where(String.format("model = '%s' AND sigma = %s", model, sigma)).select("w2sq").first().getDouble(0);
+  }
+
   @Test
   void runsEveryStageAndASecondRunDoesNoWork() throws Exception {
     Path out = dir.resolve("run");
@@ -75,6 +79,23 @@ class PipelineCommandTest {
     assertEquals("stage,seconds,finished_utc", timings.get(0));
     assertEquals(1 + 10, timings.size(), "one line per stage: " + timings);
     assertTrue(timings.get(3).startsWith("train meanflow_dp,"), timings.toString());
+
+    // bench speedup on the finished run: its own simulation at P is reference_b again (W2^2 = the noise floor) and its
+    // MeanFlow + DP cloud is generate's (W2^2 = the evaluated one)
+    CliRun bench = CliRun.of("bench", "speedup", "--run", out.toString(), "--sigma", "120", "--repeats", "1");
+    assertEquals(0, bench.code(), bench.out() + bench.err());
+    var rows = org.twostep.evaluation.report.SpeedupTable.parse(
+        Files.readString(out.resolve("speedup").resolve("speedup.csv")));
+    assertEquals(1, rows.size());
+    var row = rows.get(0);
+    assertEquals(96, row.particles());
+    assertEquals(w2sq(metrics, "noise_floor", 120), row.simulate().w2sq(), 1e-12);
+    assertEquals(w2sq(metrics, "meanflow_dp", 120), row.dpW2sq(), 1e-12);
+    assertEquals(w2sq(metrics, "meanflow", 120), row.meanflowW2sq(), 1e-12);
+    assertTrue(row.dpSeconds() > 0 && row.dpLoadSeconds() > row.dpSeconds() / 10, row.toString());
+    assertEquals(row.simulate().seconds() / row.dpSeconds(), row.speedupDp(), 1e-9);
+    assertTrue(row.equal().particles() >= 2 && row.equal().particles() <= 96, row.toString());
+    assertTrue(Files.readString(out.resolve("speedup").resolve("speedup.md")).contains("| 120 * | 96 |"));
 
     String second = run(out);
     assertEquals(1 + 20, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");

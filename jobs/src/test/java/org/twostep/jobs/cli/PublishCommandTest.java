@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.twostep.common.config.ConfigLoader;
 import org.twostep.evaluation.metrics.MetricRow;
+import org.twostep.evaluation.report.SpeedupTable;
 import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.spark.MetricTables;
 import org.twostep.jobs.spark.PartitionPublisher;
@@ -88,6 +89,11 @@ class PublishCommandTest {
     Files.createDirectories(r1.resolve("plots"));
     Files.writeString(r1.resolve("plots").resolve("projections_sigma_120.png"), "png bytes");
     Files.writeString(r1.resolve("plots").resolve("w2_vs_sigma.png"), "not copied");
+    Files.createDirectories(r1.resolve("speedup"));
+    Files.writeString(r1.resolve("speedup").resolve("speedup.csv"), SpeedupTable.csv(
+        List.of(new SpeedupTable.Row(200, false, "histogram_w2", 2000, new SpeedupTable.Simulated(2000, 2.4, 0.02),
+            0.004, 0.5, 0.012, 0.8, 0.05, 0.04, new SpeedupTable.Simulated(150, 0.011, 0.09),
+            new SpeedupTable.Simulated(1800, 0.79, 0.03)))));
     Path r2 = runDir("s2", 1);
     Path ablate = dir.resolve("ablate-run");
     Files.createDirectories(ablate.resolve("ablate"));
@@ -130,6 +136,10 @@ class PublishCommandTest {
         "the first run's resolved configuration is published beside the tables");
 
     String md = Files.readString(dest.resolve("README.md"));
+    assertEquals(Files.readString(r1.resolve("speedup").resolve("speedup.csv")),
+        Files.readString(dest.resolve("speedup.csv")), "the first run's speedup table is published");
+    assertTrue(md.contains("## Speedup over simulating") && md.contains("bench speedup --run " + r1)
+        && md.contains("| 200 * | 2000 | 2.40 |"), md);
     assertTrue(md.contains("deploy/local/twostep publish --config " + CONF + " --profile quick --runs " + r1 + "," + r2),
         md);
     assertTrue(md.contains("| " + r1 + " | 7 | run.conf (experiment.seed) | hash0 |"), md);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.twostep.common.data.Torus;
@@ -17,6 +18,7 @@ import org.twostep.training.config.SigmaFeatureKind;
 import org.twostep.training.config.SigmaTransform;
 import org.twostep.training.data.Standardization;
 import org.twostep.training.generate.Generator;
+import org.twostep.training.generate.Pieces;
 import org.twostep.training.meanflow.SigmaFeatures;
 import org.twostep.training.nn.MeanFlowNet;
 import org.twostep.training.nn.NetSpec;
@@ -28,7 +30,7 @@ import org.twostep.training.store.ModelDirectory;
  * evaluation per chunk of particles; noise from {@code Seeds.stream(seed, "imm-noise", sigma)} in particle order.
  */
 public final class ImmGenerator implements Generator {
-  private static final int CHUNK = 16384;
+  private static final int CHUNK = Generator.BLOCK;
   private final NDManager manager;
   private final ModelCard card;
   private final MeanFlowNet net;
@@ -88,40 +90,48 @@ public final class ImmGenerator implements Generator {
 
   @Override
   public float[][] generate(double sigma, int n, long seed) {
+    return Pieces.all(this, sigma, n, seed);
+  }
+
+  @Override
+  public Iterator<float[][]> pieces(double sigma, long n, long seed, int piece) {
     int d = dim();
     int m = features.count();
     float[] feat = new float[m];
     features.write(sigma, feat, 0);
     SplittableRandom rng = Seeds.stream(seed, Seeds.coordinate("imm-noise"), Seeds.coordinate(sigma));
-    float[][] out = new float[d][n];
     Double torus = card.torusLength();
-    for (int start = 0; start < n; start += CHUNK) {
-      int c = Math.min(CHUNK, n - start);
-      float[] zs = new float[c * (d + m)];
-      float[] tau = new float[c * 2];
-      for (int i = 0; i < c; i++) {
-        for (int k = 0; k < d; k++) {
-          zs[i * (d + m) + k] = (float) (noiseScale * rng.nextGaussian());
+    return new Pieces(d, n, piece) {
+      @Override
+      protected void fill(float[][] out, int total) {
+        for (int start = 0; start < total; start += CHUNK) {
+          int c = Math.min(CHUNK, total - start);
+          float[] zs = new float[c * (d + m)];
+          float[] tau = new float[c * 2];
+          for (int i = 0; i < c; i++) {
+            for (int k = 0; k < d; k++) {
+              zs[i * (d + m) + k] = (float) (noiseScale * rng.nextGaussian());
+            }
+            System.arraycopy(feat, 0, zs, i * (d + m) + d, m);
+            tau[2 * i] = 1f;
+            tau[2 * i + 1] = 1f;
+          }
+          float[] x;
+          try (NDManager sub = manager.newSubManager()) {
+            NDArray step = sub.create(new float[] {-1f}, new Shape(1, 1));
+            x = FlowMap.apply(net, sub.create(zs, new Shape(c, d + m)), sub.create(tau, new Shape(c, 2)), step, d)
+                .toFloatArray();
+            evaluations++;
+          }
+          for (int i = 0; i < c; i++) {
+            for (int k = 0; k < d; k++) {
+              double v = norm.inverse(x[i * d + k], k);
+              out[k][start + i] = torus != null ? Torus.toFloat(v, torus) : (float) v;
+            }
+          }
         }
-        System.arraycopy(feat, 0, zs, i * (d + m) + d, m);
-        tau[2 * i] = 1f;
-        tau[2 * i + 1] = 1f;
       }
-      float[] x;
-      try (NDManager sub = manager.newSubManager()) {
-        NDArray step = sub.create(new float[] {-1f}, new Shape(1, 1));
-        x = FlowMap.apply(net, sub.create(zs, new Shape(c, d + m)), sub.create(tau, new Shape(c, 2)), step, d)
-            .toFloatArray();
-        evaluations++;
-      }
-      for (int i = 0; i < c; i++) {
-        for (int k = 0; k < d; k++) {
-          double v = norm.inverse(x[i * d + k], k);
-          out[k][start + i] = torus != null ? Torus.toFloat(v, torus) : (float) v;
-        }
-      }
-    }
-    return out;
+    };
   }
 
   @Override

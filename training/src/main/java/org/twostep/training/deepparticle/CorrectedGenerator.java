@@ -1,14 +1,16 @@
 package org.twostep.training.deepparticle;
 
+import java.util.Iterator;
 import java.util.Locale;
 import org.twostep.training.generate.Generator;
+import org.twostep.training.generate.Pieces;
 
 /**
  * The two-step sampler {@code x = R(G(eps, sigma), sigma)} (SPEC §3 inference; model {@code meanflow_dp}): one
  * evaluation of the frozen generator, then one of the corrector, in chunks. Outputs are wrapped on a torus.
  */
 public final class CorrectedGenerator implements Generator {
-  private static final int CHUNK = 16384;
+  private static final int CHUNK = Generator.BLOCK;
   private final Generator prior;
   private final CorrectorModel model;
   private final Frames frames;
@@ -38,18 +40,33 @@ public final class CorrectedGenerator implements Generator {
 
   @Override
   public float[][] generate(double sigma, int n, long seed) {
+    return Pieces.all(this, sigma, n, seed);
+  }
+
+  /** The prior's pieces, each corrected in blocks of {@link Generator#BLOCK} (the corrector acts per particle). */
+  @Override
+  public Iterator<float[][]> pieces(double sigma, long n, long seed, int piece) {
     Corrector c = model.corrector();
     Coordinates coords = c.coordinates();
     int d = coords.dim();
-    float[] y = coords.toModel(prior.generate(sigma, n, seed));
+    Iterator<float[][]> prior = this.prior.pieces(sigma, n, seed, piece);
     Frame frame = frames.at(sigma);
-    float[] out = new float[n * d];
-    for (int start = 0; start < n; start += CHUNK) {
-      int m = Math.min(CHUNK, n - start);
-      float[] chunk = java.util.Arrays.copyOfRange(y, start * d, (start + m) * d);
-      System.arraycopy(c.apply(model.manager(), chunk, m, sigma, frame), 0, out, start * d, m * d);
-    }
-    return coords.toPhysical(out, n);
+    return new Pieces(d, n, piece) {
+      @Override
+      protected void fill(float[][] out, int total) {
+        float[] y = coords.toModel(prior.next());
+        float[] rows = new float[total * d];
+        for (int start = 0; start < total; start += CHUNK) {
+          int m = Math.min(CHUNK, total - start);
+          float[] chunk = java.util.Arrays.copyOfRange(y, start * d, (start + m) * d);
+          System.arraycopy(c.apply(model.manager(), chunk, m, sigma, frame), 0, rows, start * d, m * d);
+        }
+        float[][] physical = coords.toPhysical(rows, total);
+        for (int k = 0; k < d; k++) {
+          System.arraycopy(physical[k], 0, out[k], 0, total);
+        }
+      }
+    };
   }
 
   @Override

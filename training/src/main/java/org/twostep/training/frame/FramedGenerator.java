@@ -28,7 +28,27 @@ public final class FramedGenerator implements Generator {
 
   @Override
   public float[][] generate(double sigma, int n, long seed) {
-    float[][] cloud = inFrame.generate(sigma, n, seed);
+    return moveOut(inFrame.generate(sigma, n, seed), sigma);
+  }
+
+  /** The inner generator's pieces, each moved out of the frame (so a framed cloud is drawn in bounded memory too). */
+  @Override
+  public java.util.Iterator<float[][]> pieces(double sigma, long n, long seed, int piece) {
+    java.util.Iterator<float[][]> inner = inFrame.pieces(sigma, n, seed, piece);
+    return new java.util.Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return inner.hasNext();
+      }
+
+      @Override
+      public float[][] next() {
+        return moveOut(inner.next(), sigma);
+      }
+    };
+  }
+
+  private float[][] moveOut(float[][] cloud, double sigma) {
     for (int k = 0; k < cloud.length; k++) {
       double m = trend.mean(k, sigma);
       double s = trend.scale(k, sigma);

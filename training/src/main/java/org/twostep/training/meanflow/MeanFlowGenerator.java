@@ -3,20 +3,22 @@ package org.twostep.training.meanflow;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import java.util.Iterator;
 import java.util.SplittableRandom;
 import org.twostep.common.data.Torus;
 import org.twostep.common.rng.Seeds;
 import org.twostep.training.data.Standardization;
 import org.twostep.training.generate.Generator;
+import org.twostep.training.generate.Pieces;
 
 /**
  * MeanFlow sampling (SPEC §2): one step {@code x = eps - u(eps, r = 0, t = 1, sigma)}, or n steps on a uniform
  * schedule {@code z_{t'} = z_t - (t - t')·u(z_t, t', t)} (the multi-step baseline of SPEC §4). Noise comes from
- * {@code Seeds.stream(seed, "meanflow-noise", sigma)} in particle order, so the output does not depend on the chunk
- * size. On a torus the outputs are wrapped into [0, L)^d.
+ * {@code Seeds.stream(seed, "meanflow-noise", sigma)} in particle order, drawn one block of {@link Generator#BLOCK}
+ * particles per network evaluation, so a cloud drawn in pieces ({@link #pieces}) is the cloud of one call. On a torus the outputs are wrapped into [0, L)^d.
  */
 public final class MeanFlowGenerator implements Generator {
-  private static final int CHUNK = 16384;
+  private static final int CHUNK = Generator.BLOCK;
   private final MeanFlowModel model;
   private final int steps;
   private final double noiseScale;
@@ -43,22 +45,29 @@ public final class MeanFlowGenerator implements Generator {
 
   @Override
   public float[][] generate(double sigma, int n, long seed) {
+    return Pieces.all(this, sigma, n, seed);
+  }
+
+  @Override
+  public Iterator<float[][]> pieces(double sigma, long n, long seed, int piece) {
     int d = dim();
-    int m = model.features().count();
-    float[] feat = new float[m];
+    float[] feat = new float[model.features().count()];
     model.features().write(sigma, feat, 0);
     SplittableRandom rng = Seeds.stream(seed, Seeds.coordinate("meanflow-noise"), Seeds.coordinate(sigma));
-    float[][] out = new float[d][n];
-    float[] z = new float[Math.min(n, CHUNK) * d];
-    for (int start = 0; start < n; start += CHUNK) {
-      int c = Math.min(CHUNK, n - start);
-      for (int i = 0; i < c * d; i++) {
-        z[i] = (float) (noiseScale * rng.nextGaussian());
+    return new Pieces(d, n, piece) {
+      @Override
+      protected void fill(float[][] out, int c) {
+        float[] z = new float[Math.min(c, CHUNK) * d];
+        for (int start = 0; start < c; start += CHUNK) {
+          int m = Math.min(CHUNK, c - start);
+          for (int i = 0; i < m * d; i++) {
+            z[i] = (float) (noiseScale * rng.nextGaussian());
+          }
+          integrate(z, m, feat);
+          write(z, m, start, out);
+        }
       }
-      integrate(z, c, feat);
-      write(z, c, start, out);
-    }
-    return out;
+    };
   }
 
   /** Moves z (c rows of d) from t = 1 to t = 0 in {@code steps} uniform steps. */

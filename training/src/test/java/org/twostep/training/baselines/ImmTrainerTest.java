@@ -69,6 +69,16 @@ class ImmTrainerTest {
       float[][] a = g.generate(1.0, 2000, 5);
       assertEquals(1, g.evaluations());
       assertArrayEquals(a[0], g.generate(1.0, 2000, 5)[0], 0f);
+      // drawn in pieces of one network block: the same cloud, particle for particle
+      float[][] big = g.generate(1.0, 40000, 6);
+      java.util.Iterator<float[][]> pieces = g.pieces(1.0, 40000, 6, org.twostep.training.generate.Generator.BLOCK);
+      for (int at = 0; pieces.hasNext(); ) {
+        float[][] p = pieces.next();
+        for (int k = 0; k < p.length; k++) {
+          assertArrayEquals(java.util.Arrays.copyOfRange(big[k], at, at + p[k].length), p[k], 0f, "axis " + k);
+        }
+        at += p[0].length;
+      }
     }
   }
 

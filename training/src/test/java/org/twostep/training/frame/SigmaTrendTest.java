@@ -117,6 +117,24 @@ class SigmaTrendTest {
   }
 
   @Test
+  void piecesOfAFramedCloudAreTheCloud() {
+    SigmaTrend trend = SigmaTrend.fit(cloud(500, 13), ScaleLaw.QUADRATURE);
+    try (Generator g = new FramedGenerator(new StandardNormal(2), trend)) {
+      float[][] whole = g.generate(120, 1000, 9);
+      java.util.Iterator<float[][]> it = g.pieces(120, 1000, 9, 300);
+      int at = 0;
+      while (it.hasNext()) {
+        float[][] p = it.next();
+        for (int k = 0; k < 2; k++) {
+          assertTrue(java.util.Arrays.equals(java.util.Arrays.copyOfRange(whole[k], at, at + p[k].length), p[k]));
+        }
+        at += p[0].length;
+      }
+      assertEquals(1000, at);
+    }
+  }
+
+  @Test
   void aShrinkingScaleIsHeldAboveItsFloor() {
     double[][] mean = {{0, 0, 0}};
     double[][] sd = {{1.0, 0.6, 0.2}};

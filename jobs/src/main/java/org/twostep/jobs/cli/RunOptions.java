@@ -1,0 +1,33 @@
+package org.twostep.jobs.cli;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.twostep.common.config.ConfigLoader;
+import org.twostep.jobs.pipeline.RunRecords;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options of the commands that work on a finished run ({@code sample}, {@code bench speedup}): the run directory,
+ * whose {@code run.conf} gives the configuration unless {@code --config} does.
+ */
+public final class RunOptions {
+  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directory (of pipeline or import)")
+  Path run;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Experiment file, when the run has no run.conf")
+  Path config;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "Profile of --config")
+  String profile;
+
+  @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides")
+  List<String> overrides = new ArrayList<>();
+
+  /** The run's configuration: {@code --config} with its profile, else the run's {@code run.conf}; overrides on top. */
+  Config load() {
+    return config != null ? ConfigLoader.load(config, profile, overrides) : RunRecords.config(run, overrides);
+  }
+}
