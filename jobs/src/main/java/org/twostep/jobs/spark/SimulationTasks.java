@@ -13,9 +13,10 @@ import org.twostep.common.data.TaskKey;
 public final class SimulationTasks {
   private SimulationTasks() {}
 
-  /** {@code simulate.floor_replicas}, checked. */
+  /** {@code simulate.floor_replicas}, checked; 1 for imported particles (import writes reference_b alone). */
   public static int floorReplicas(com.typesafe.config.Config c) {
-    return org.twostep.common.config.ConfigReads.intIn(c, "simulate.floor_replicas", 1, 3);
+    int n = org.twostep.common.config.ConfigReads.intIn(c, "simulate.floor_replicas", 1, 3);
+    return ImportJob.imported(c) ? 1 : n;
   }
 
   public static List<TaskKey> plan(String experiment, SigmaCatalogue sigma, int floorReplicas) {

@@ -62,7 +62,7 @@ class PipelineCommandTest {
     assertTrue(first.matches("(?s).*train dp: 100% \\(20/20 steps, .*, best validation W2\\^2 [0-9.e-]+\\).*"), first);
     assertTrue(first.contains("train imm: 100% (20/20 steps"), first);
     assertTrue(first.contains("generate meanflow_dp: 100% (3/3 sigma"), first);
-    assertTrue(first.contains("evaluate: 100% (15/15 pairs"), first);
+    assertTrue(first.contains("evaluate: 100% (21/21 pairs"), first);
     SparkSession spark = Sessions.get();
     Dataset<Row> metrics = spark.read().parquet(out.resolve("metrics").toString());
     Set<String> models = metrics.select("model").distinct().collectAsList().stream().map(r -> r.getString(0))
@@ -89,7 +89,7 @@ class PipelineCommandTest {
     assertEquals(1, rows.size());
     var row = rows.get(0);
     assertEquals(96, row.particles());
-    assertEquals(w2sq(metrics, "noise_floor", 120), row.simulate().w2sq(), 1e-12);
+    assertEquals(w2sq(metrics, "noise_floor_b", 120), row.simulate().w2sq(), 1e-12);
     assertEquals(w2sq(metrics, "meanflow_dp", 120), row.dpW2sq(), 1e-12);
     assertEquals(w2sq(metrics, "meanflow", 120), row.meanflowW2sq(), 1e-12);
     assertTrue(row.dpSeconds() > 0 && row.dpLoadSeconds() > row.dpSeconds() / 10, row.toString());
