@@ -7,13 +7,13 @@ import org.twostep.training.generate.Generator;
  * "MeanFlow replaced by the identity": the prior is the noise itself, N(offset, scale^2 I) in d dimensions,
  * deterministic given the seed, for every sigma (optionally wrapped into [0, L)).
  */
-final class NoiseGenerator implements Generator {
+public final class NoiseGenerator implements Generator {
   private final int dim;
   private final double offset;
   private final double scale;
   private final Double torus;
 
-  NoiseGenerator(int dim, double offset, double scale, Double torus) {
+  public NoiseGenerator(int dim, double offset, double scale, Double torus) {
     this.dim = dim;
     this.offset = offset;
     this.scale = scale;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.training.data.InMemoryTrainingData;
 import org.twostep.training.data.TrainingData;
+import org.twostep.training.deepparticle.NoiseGenerator;
 import org.twostep.training.generate.Generator;
 
 /**
@@ -101,7 +102,7 @@ class SigmaTrendTest {
   @Test
   void framedGeneratorMovesAStandardCloudToTheTrendsMoments() {
     SigmaTrend trend = SigmaTrend.fit(cloud(4000, 11), ScaleLaw.QUADRATURE);
-    try (Generator g = new FramedGenerator(new StandardNormal(2), trend)) {
+    try (Generator g = new FramedGenerator(new NoiseGenerator(2, 0, 1, null), trend)) {
       float[][] x = g.generate(200, 20000, 3);
       double m = 0;
       double sq = 0;
@@ -119,7 +120,7 @@ class SigmaTrendTest {
   @Test
   void piecesOfAFramedCloudAreTheCloud() {
     SigmaTrend trend = SigmaTrend.fit(cloud(500, 13), ScaleLaw.QUADRATURE);
-    try (Generator g = new FramedGenerator(new StandardNormal(2), trend)) {
+    try (Generator g = new FramedGenerator(new NoiseGenerator(2, 0, 1, null), trend)) {
       float[][] whole = g.generate(120, 1000, 9);
       java.util.Iterator<float[][]> it = g.pieces(120, 1000, 9, 300);
       int at = 0;
@@ -155,28 +156,5 @@ class SigmaTrendTest {
     assertThrows(InvalidInputException.class, () -> TrendFile.read(dir));
     TrendFile.delete(dir);
     assertEquals(null, TrendFile.read(dir));
-  }
-
-  /** Independent N(0, 1) draws per axis, deterministic in the seed. */
-  record StandardNormal(int dim) implements Generator {
-    @Override
-    public boolean inTrainingRange(double sigma) {
-      return true;
-    }
-
-    @Override
-    public float[][] generate(double sigma, int n, long seed) {
-      SplittableRandom rng = new SplittableRandom(seed);
-      float[][] out = new float[dim][n];
-      for (int k = 0; k < dim; k++) {
-        for (int i = 0; i < n; i++) {
-          out[k][i] = (float) rng.nextGaussian();
-        }
-      }
-      return out;
-    }
-
-    @Override
-    public void close() {}
   }
 }
