@@ -187,11 +187,8 @@ public final class ReportCommand implements Callable<Integer> {
    * into their mean {@code noise_floor} row.
    */
   static List<MetricRow> metrics(SparkSession spark, String table, String experiment) {
-    List<MetricRow> metrics = new ArrayList<>();
-    for (Row r : table(spark, table, experiment, "evaluate").orderBy("model", "sigma_index").collectAsList()) {
-      metrics.add(MetricTables.metricRow(r));
-    }
-    return org.twostep.evaluation.metrics.FloorReplicas.fold(metrics);
+    return MetricTables.metricRows(
+        table(spark, table, experiment, "evaluate").orderBy("model", "sigma_index").collectAsList());
   }
 
   /**

@@ -2,9 +2,7 @@ package org.twostep.jobs.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.jobs.spark.MetricTables;
@@ -14,18 +12,17 @@ import org.twostep.jobs.spark.Sessions;
 final class RunTables {
   private RunTables() {}
 
-  /** Every metric row of the run's {@code metrics/} table (all experiments), by experiment, model and sigma_index. */
+  /**
+   * Every metric row of the run's {@code metrics/} table (all experiments), by experiment, model and sigma_index, the
+   * floor replicas read as their mean {@code noise_floor} row.
+   */
   static List<MetricRow> metrics(Path run) {
     Path table = run.resolve("metrics");
     if (!Files.isDirectory(table)) {
       throw new InvalidInputException(run + " has no metrics/: run `twostep pipeline --out " + run
           + "` (or evaluate) first");
     }
-    List<MetricRow> rows = new ArrayList<>();
-    for (Row r : Sessions.get().read().parquet(table.toString()).orderBy("experiment", "model", "sigma_index")
-        .collectAsList()) {
-      rows.add(MetricTables.metricRow(r));
-    }
-    return rows;
+    return MetricTables.metricRows(Sessions.get().read().parquet(table.toString())
+        .orderBy("experiment", "model", "sigma_index").collectAsList());
   }
 }

@@ -116,26 +116,25 @@ public final class EvaluateJob {
       metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
           CompletionMarker.of(hash, ctx.codeVersion()));
     }
-    List<MetricRow> all = org.twostep.evaluation.metrics.FloorReplicas.fold(readRows(spark, ctx, plan));
+    List<MetricRow> all = readRows(spark, ctx, plan);
     return new Summary(plan.size(), plan.size() - pending.size(), pending.size(), hash,
         (System.nanoTime() - start) / 1e9, all);
   }
 
-  /** The rows of the planned pairs as published, ordered by model then sigma. */
+  /** The rows of the planned pairs as published, ordered by model then sigma, the floor replicas folded. */
   private static List<MetricRow> readRows(SparkSession spark, RunContext ctx, List<EvalTask> plan) {
     Set<String> keys = new HashSet<>();
     for (EvalTask t : plan) {
       keys.add(t.model() + "@" + t.sigmaIndex());
     }
-    List<MetricRow> rows = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (Row r : spark.read().parquet(ctx.layout().metrics()).where(col("experiment").equalTo(ctx.experiment()))
         .orderBy("model", "sigma_index").collectAsList()) {
-      MetricRow m = MetricTables.metricRow(r);
-      if (keys.contains(m.model() + "@" + m.sigmaIndex())) {
-        rows.add(m);
+      if (keys.contains(r.getString(r.fieldIndex("model")) + "@" + r.getInt(r.fieldIndex("sigma_index")))) {
+        rows.add(r);
       }
     }
-    return rows;
+    return MetricTables.metricRows(rows);
   }
 
   private static List<EvalTask> plan(Dataset<Row> test, Dataset<Row> particles, Dataset<Row> generated,

@@ -50,6 +50,14 @@ public final class MetricTables {
         m.configHash(), m.codeVersion(), m.model());
   }
 
+  /**
+   * Rows read back from {@code metrics/} as every reader sees them: the floor replicas ({@code noise_floor_b}, ...)
+   * folded into their mean {@code noise_floor} row ({@link org.twostep.evaluation.metrics.FloorReplicas}).
+   */
+  public static List<MetricRow> metricRows(List<Row> rows) {
+    return org.twostep.evaluation.metrics.FloorReplicas.fold(rows.stream().map(MetricTables::metricRow).toList());
+  }
+
   /** A row read back from {@code metrics/} (by column name, so the partition columns may come last). */
   public static MetricRow metricRow(Row r) {
     return new MetricRow(r.getString(r.fieldIndex("experiment")), r.getString(r.fieldIndex("model")),
