@@ -23,11 +23,18 @@ final class Histogram {
     int[] perCell = new int[grid.cells()];
     java.util.TreeMap<long[], Integer> spilled = new java.util.TreeMap<>(java.util.Arrays::compare);
     int n = cloud.size();
+    long[] idx = new long[grid.dim()];
     for (int i = 0; i < n; i++) {
-      if (grid.outside(cloud, i)) {
-        spilled.merge(grid.latticeIndex(cloud, i), 1, Integer::sum);
-      } else {
+      if (grid.periodic()) {
         perCell[grid.cellOf(cloud, i)]++;
+        continue;
+      }
+      grid.latticeIndex(cloud, i, idx); // one pass per point: the box cell, or the lattice cell past the box
+      int cell = grid.boxCell(idx);
+      if (cell >= 0) {
+        perCell[cell]++;
+      } else {
+        spilled.merge(idx.clone(), 1, Integer::sum);
       }
     }
     int nonEmpty = spilled.size();

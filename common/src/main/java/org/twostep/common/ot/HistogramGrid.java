@@ -145,6 +145,12 @@ public final class HistogramGrid {
    */
   public long[] latticeIndex(ParticleCloud cloud, int i) {
     long[] idx = new long[lower.length];
+    latticeIndex(cloud, i, idx);
+    return idx;
+  }
+
+  /** As {@link #latticeIndex(ParticleCloud, int)}, into {@code idx} (no allocation per point). */
+  public void latticeIndex(ParticleCloud cloud, int i, long[] idx) {
     for (int k = 0; k < lower.length; k++) {
       double x = cloud.get(i, k);
       if (!Double.isFinite(x)) {
@@ -154,7 +160,18 @@ public final class HistogramGrid {
       double u = raw == bins ? bins - 1 : Math.floor(raw); // the upper edge belongs to the last cell
       idx[k] = (long) Math.max(-LATTICE_LIMIT, Math.min(LATTICE_LIMIT, u));
     }
-    return idx;
+  }
+
+  /** The flat index of the box cell of lattice index {@code idx} (axis 0 slowest), or -1 when it lies past the box. */
+  public int boxCell(long[] idx) {
+    int cell = 0;
+    for (long b : idx) {
+      if (b < 0 || b >= bins) {
+        return -1;
+      }
+      cell = cell * bins + (int) b;
+    }
+    return cell;
   }
 
   /** Writes the centre of the lattice cell of per-axis index {@code idx} into {@code out[off .. off+dim)}. */

@@ -35,6 +35,9 @@ class HistogramGridTest {
     assertEquals(-400, grid.latticeIndex(far, 0)[0]);
     assertEquals(28, grid.latticeIndex(far, 3)[0]);
     assertEquals(4, grid.latticeIndex(far, 4)[0], "just past the box: the first cell beyond it");
+    assertEquals(grid.cellOf(far, 1), grid.boxCell(grid.latticeIndex(far, 1)), "inside, the lattice is the box");
+    assertEquals(3, grid.boxCell(grid.latticeIndex(far, 2)));
+    assertEquals(-1, grid.boxCell(grid.latticeIndex(far, 4)));
     double[] c = new double[1];
     grid.latticeCentre(grid.latticeIndex(far, 3), c, 0);
     assertEquals(7.125, c[0], 1e-12);
