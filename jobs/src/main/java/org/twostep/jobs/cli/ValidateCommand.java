@@ -76,7 +76,7 @@ public final class ValidateCommand implements Callable<Integer> {
     List<SeedAggregate.Run> runs = new ArrayList<>();
     for (long seed : seeds) {
       Path run = root.resolve(name).resolve("s" + seed);
-      copyTables(simulation, run);
+      syncTables(simulation, run);
       List<String> extra = plan.overrides(experimentSeed, offset, seed);
       for (List<String> stage : List.of(List.of("simulate"), List.of("train", "--stage", "meanflow"),
           List.of("train", "--stage", "dp"), List.of("generate", "--model", "meanflow"),
@@ -125,39 +125,42 @@ public final class ValidateCommand implements Callable<Integer> {
     return code;
   }
 
-  /** Gives a seed's run the shared simulation's tables (copied once; simulate then finds them complete). */
-  private static void copyTables(Path simulation, Path run) {
-    for (String table : List.of("particles", "eigenvalues")) {
-      Path from = simulation.resolve(table);
-      Path to = run.resolve(table);
-      if (!Files.isDirectory(from) || Files.exists(to)) {
-        continue;
-      }
-      Path staging = run.resolve(table + ".copying");
-      try (Stream<Path> walk = Files.walk(from)) {
-        deleteTree(staging);
-        for (Path p : (Iterable<Path>) walk::iterator) {
-          Path target = staging.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target);
-          }
-        }
-        Files.move(staging, to);
-      } catch (IOException e) {
-        throw new UncheckedIOException("copying " + from + " to " + to, e);
+  /** Whether a file under a table root is published data or a marker (not staging, temporary or hidden). */
+  private static boolean published(Path relative) {
+    for (int i = 0; i < relative.getNameCount() - 1; i++) {
+      if (relative.getName(i).toString().startsWith("_")) {
+        return false; // a staging directory
       }
     }
+    String name = relative.getFileName().toString();
+    return name.startsWith("_DONE.") || !(name.startsWith("_") || name.startsWith("."));
   }
 
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
+  /**
+   * Gives a seed's run every unit of the shared simulation it lacks: the published files of each partition, then its
+   * {@code _DONE} markers, so a unit is complete in the run only once its data is there (the publish protocol of
+   * {@link org.twostep.jobs.spark.PartitionPublisher}); simulate then finds them complete. Staging and temporary files
+   * (other underscore names) are left behind. Units the simulation gains later (a new floor replica) are synced too.
+   */
+  private static void syncTables(Path simulation, Path run) {
+    for (String table : List.of("particles", "eigenvalues")) {
+      Path from = simulation.resolve(table);
+      if (!Files.isDirectory(from)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(from)) {
+        List<Path> files = walk.filter(Files::isRegularFile).filter(p -> published(from.relativize(p))).toList();
+        for (boolean markers : new boolean[] {false, true}) {
+          for (Path f : files) {
+            Path target = run.resolve(table).resolve(from.relativize(f).toString());
+            if (f.getFileName().toString().startsWith("_DONE.") == markers && !Files.exists(target)) {
+              Files.createDirectories(target.getParent());
+              Files.copy(f, target);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("copying " + from + " to " + run.resolve(table), e);
       }
     }
   }
