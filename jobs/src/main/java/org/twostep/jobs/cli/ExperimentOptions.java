@@ -30,12 +30,17 @@ public final class ExperimentOptions {
 
   /** The same options as launcher arguments, so a stage can be run as its own command. */
   public List<String> asArgs() {
+    return asArgs(out);
+  }
+
+  /** As {@link #asArgs()}, with another run directory (none when null). */
+  public List<String> asArgs(String outDir) {
     List<String> args = new ArrayList<>(List.of("--config", config.toString()));
     if (profile != null) {
       args.addAll(List.of("--profile", profile));
     }
-    if (out != null) {
-      args.addAll(List.of("--out", out));
+    if (outDir != null) {
+      args.addAll(List.of("--out", outDir));
     }
     if (quiet) {
       args.add("--quiet");

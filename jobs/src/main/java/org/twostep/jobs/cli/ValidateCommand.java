@@ -110,12 +110,7 @@ public final class ValidateCommand implements Callable<Integer> {
   /** Runs one stage as its own command on {@code dir}, with the user's overrides and then the plan's. */
   private int stage(PrintWriter out, List<String> stage, Path dir, List<String> planOverrides) {
     List<String> args = new ArrayList<>(stage);
-    args.addAll(List.of("--config", options.config.toString()));
-    if (options.profile != null) {
-      args.addAll(List.of("--profile", options.profile));
-    }
-    args.addAll(List.of("--out", dir.toString()));
-    args.addAll(options.overrides);
+    args.addAll(options.asArgs(dir.toString())); // the user's options and overrides (--quiet too), then the plan's
     args.addAll(planOverrides);
     CommandLine cli = Twostep.commandLine();
     cli.setOut(out);
