@@ -90,7 +90,13 @@ public final class ValidateCommand implements Callable<Integer> {
           ReportCommand.metrics(Sessions.get(), run.resolve("metrics").toString(), ctx.experiment()), List.of(),
           java.util.Map.of()));
     }
-    List<ValidationTable.Row> rows = ValidationTable.rows(SeedAggregate.w2(runs), plan::isHeldOut);
+    // every seed scores against the same simulation, so the first run's floor replicas are everyone's
+    List<org.twostep.evaluation.metrics.MetricRow> replicas = Sessions.get().read()
+        .parquet(root.resolve(name).resolve("s" + seeds.get(0)).resolve("metrics").toString())
+        .where(org.apache.spark.sql.functions.col("experiment").equalTo(ctx.experiment())).collectAsList().stream()
+        .map(org.twostep.jobs.spark.MetricTables::metricRow).toList();
+    List<ValidationTable.Row> rows = ValidationTable.rows(SeedAggregate.w2(runs), plan::isHeldOut,
+        org.twostep.evaluation.metrics.FloorReplicas.spread(replicas));
     Path dir = root.resolve(name);
     String table = ValidationTable.markdown(name, rows);
     AtomicFiles.writeString(dir.resolve("validation.csv"), ValidationTable.csv(name, rows));

@@ -50,6 +50,9 @@ class ValidateCommandTest {
       for (int c : new int[] {4, 6, 8, 9, 10, 11}) {
         assertTrue(Double.parseDouble(cells[c]) > 0, "column " + c + " of " + line);
       }
+      double floor = Double.parseDouble(cells[8]);
+      assertTrue(Double.parseDouble(cells[12]) <= floor && floor <= Double.parseDouble(cells[13]),
+          "the floor is the mean of its replicas, inside their range: " + line);
     }
     Path run = dir.resolve("tiny").resolve("s1");
     assertTrue(Files.exists(run.resolve("models/meanflow/frame.json")), "MeanFlow learned in the trend frame");
