@@ -6,6 +6,8 @@
 #
 # RUNS_DIR (default runs/paper) holds one run directory per (experiment, seed); every step skips complete work, so
 # an interrupted reproduction continues where it stopped. About 4-5 hours on 2 cores when run alone.
+# Environment: TWOSTEP (the launcher, default deploy/local/twostep), TWOSTEP_ABLATE=0 (skip the ablations of
+# ks-laminar-3d, about 45 minutes; the page then has no ablation section).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-runs/paper}
@@ -15,7 +17,7 @@ if [ ${#experiments[@]} -eq 0 ]; then
   experiments=(ks-laminar-3d ks-kolmogorov-3d ks-laminar-4d kpp-cellular-2d kpp-kolmogorov-3d)
 fi
 seeds=(1 2 3)
-twostep=deploy/local/twostep
+twostep=${TWOSTEP:-deploy/local/twostep}
 
 for e in "${experiments[@]}"; do
   conf=conf/$e.conf
@@ -38,13 +40,17 @@ for e in "${experiments[@]}"; do
     list=$list,$runs/$e-s$s
   done
   ablate=()
-  if [ "$e" = ks-laminar-3d ]; then
+  if [ "$e" = ks-laminar-3d ] && [ "${TWOSTEP_ABLATE:-1}" != 0 ]; then
     # Tables 1 and 3 of the paper: one corrector per setting over seed 1's MeanFlow
     "$twostep" ablate --config "$conf" --profile paper --out "$runs/$e-s1" experiment.seed=1 \
       --param dp.refresh_every=5,25,50,100 --param dp.batch_size=2000,2500,3000,3500
     "$twostep" ablate --config "$conf" --profile paper --out "$runs/$e-s1" experiment.seed=1 dp.coupling=sinkhorn \
       --param dp.sinkhorn_eps=0.05,0.01,0.005,0.001
     ablate=(--ablate "$runs/$e-s1")
+  fi
+  # the speedup of sampling over simulating on this machine, which publish puts on the page
+  if [ ! -f "$runs/$e-s1/speedup/speedup.csv" ]; then
+    "$twostep" bench speedup --run "$runs/$e-s1"
   fi
   "$twostep" publish --config "$conf" --profile paper --runs "$list" "${ablate[@]}" --dest "docs/results/$e"
 done
