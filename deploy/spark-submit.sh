@@ -12,7 +12,8 @@
 #   --properties-file F   extra Spark properties, e.g. spark.authenticate and its secret (never put a secret on argv)
 #   --conf K=V            any other Spark property (repeatable)
 # Environment: SPARK_SUBMIT (the command that submits, default $SPARK_HOME/bin/spark-submit or spark-submit on PATH),
-#   TWOSTEP_JAR (default jobs/target/twostep-spark.jar), TWOSTEP_DJL_CACHE (node-local DJL cache, default /tmp/twostep-djl-$USER).
+#   TWOSTEP_JAR (default jobs/target/twostep-spark.jar), TWOSTEP_DJL_CACHE (node-local DJL cache, default /tmp/twostep-djl-$USER),
+#   TWOSTEP_DRIVER_OPTS (extra driver JVM flags, e.g. DJL's -DPYTORCH_LIBRARY_PATH=... of a GPU driver: deploy/README.md).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${TWOSTEP_JAR:-$root/jobs/target/twostep-spark.jar}"
@@ -74,7 +75,7 @@ esac
 cmd=("${submit[@]}" --master "$master" --deploy-mode "$mode" --class org.twostep.jobs.cli.Twostep --name twostep
   --driver-memory "$driver_memory" --executor-memory "$executor_memory" --executor-cores "$executor_cores"
   --conf "spark.task.cpus=$task_cpus"
-  --conf "spark.driver.extraJavaOptions=$jvm"
+  --conf "spark.driver.extraJavaOptions=$jvm ${TWOSTEP_DRIVER_OPTS:-}"
   --conf "spark.executor.extraJavaOptions=$jvm $threads"
   --conf "spark.executorEnv.DJL_OFFLINE=true"
   --conf "spark.executorEnv.DJL_CACHE_DIR=$djl_cache"

@@ -15,7 +15,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 state="${TWOSTEP_CLUSTER_DIR:-$root/jobs/target/cluster}"
 workers="${TWOSTEP_WORKERS:-2}"
 spark_jars="$root/jobs/target/spark-jars"
-app_jar="$root/jobs/target/twostep-spark.jar"
+app_jar="${TWOSTEP_JAR:-$root/jobs/target/twostep-spark.jar}"  # -Pgpu builds twostep-spark-gpu.jar
 export SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13
 mapfile -t jvm < <(grep -v '^#' "$root/deploy/jvm.options")
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"  # a Java 17; workers start executors with the same JAVA_HOME

@@ -1,5 +1,6 @@
 package org.twostep.jobs.cli;
 
+import org.twostep.common.provenance.CodeVersion;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;

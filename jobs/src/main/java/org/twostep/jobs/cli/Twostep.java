@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "twostep",
     mixinStandardHelpOptions = true,
-    versionProvider = CodeVersion.Provider.class,
+    versionProvider = VersionProvider.class,
     description = "Two-Step Diffusion for particle transport in fluid flows: simulate, train, evaluate.",
     subcommands = {PipelineCommand.class, SimulateCommand.class, TrainCommand.class, GenerateCommand.class, SampleCommand.class, ImportCommand.class, EvaluateCommand.class, ReportCommand.class, PublishCommand.class, ReplotCommand.class, ValidateCommand.class, StatusCommand.class, ShowCommand.class, CompareCommand.class, W2Command.class, AblateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Twostep implements Runnable {

@@ -24,6 +24,7 @@ import org.twostep.training.generate.Generator;
 import org.twostep.training.meanflow.MeanFlowTrainer;
 import org.twostep.training.meanflow.TrainResult;
 import org.twostep.training.progress.TrainingListener;
+import org.twostep.training.store.ModelCard;
 
 /**
  * The training stages on the driver: MeanFlow (SPEC §2), the DeepParticle corrector over the frozen MeanFlow (§3),
@@ -71,7 +72,7 @@ public final class TrainingStages {
           .train(seen, dir, Models.hash(c, Models.MEANFLOW), Integer.MAX_VALUE, progress);
       var curve = r.card().trainingCurve();
       report(out, ctx, Models.MEANFLOW, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(),
-          curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), r.card().configHash());
+          curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).loss(), r.card());
     }
   }
 
@@ -86,7 +87,7 @@ public final class TrainingStages {
       DpResult r = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
           .train(prior, seen, Models.dir(paths, name), Models.hash(c, name), Integer.MAX_VALUE, progress);
-      report(out, ctx, name, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN, r.card().configHash());
+      report(out, ctx, name, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN, r.card());
       if (!r.skipped()) {
         out.printf(Locale.ROOT, "train %s %s: time split %s%n", name, ctx.experiment(), r.times());
       }
@@ -101,7 +102,7 @@ public final class TrainingStages {
           Models.trainingSeed(c), Models.torusLength(c))
           .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM), progress);
       report(out, ctx, Models.IMM, r.skipped(), r.stepsRun(), r.resumedFrom(), r.seconds(), Double.NaN,
-          r.card().configHash());
+          r.card());
     }
   }
 
@@ -119,14 +120,15 @@ public final class TrainingStages {
   }
 
   private static void report(PrintWriter out, RunContext ctx, String model, boolean skipped, int steps, int from,
-      double seconds, double finalLoss, String hash) {
+      double seconds, double finalLoss, ModelCard card) {
+    // the device is printed as well as carded: with training.device = auto a missing CUDA build falls back to the CPU
     if (skipped) {
-      out.printf(Locale.ROOT, "train %s %s: finished model with config %s already there, skipped%n", model,
-          ctx.experiment(), hash);
+      out.printf(Locale.ROOT, "train %s %s: finished model with config %s already there (trained on %s), skipped%n",
+          model, ctx.experiment(), card.configHash(), card.device());
     } else {
-      out.printf(Locale.ROOT, "train %s %s: %d step(s) from step %d in %.1f s (%.1f steps/s)%s; config %s%n", model,
-          ctx.experiment(), steps, from, seconds, steps / Math.max(seconds, 1e-9),
-          Double.isNaN(finalLoss) ? "" : String.format(Locale.ROOT, ", final loss %.4f", finalLoss), hash);
+      out.printf(Locale.ROOT, "train %s %s: %d step(s) from step %d in %.1f s (%.1f steps/s) on %s%s; config %s%n",
+          model, ctx.experiment(), steps, from, seconds, steps / Math.max(seconds, 1e-9), card.device(),
+          Double.isNaN(finalLoss) ? "" : String.format(Locale.ROOT, ", final loss %.4f", finalLoss), card.configHash());
     }
     out.flush();
   }

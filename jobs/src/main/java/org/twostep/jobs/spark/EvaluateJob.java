@@ -112,7 +112,9 @@ public final class EvaluateJob {
         spark.sparkContext().removeSparkListener(listener);
       }
       rows = withMoments(rows, test, candidates, axes);
-      Dataset<Row> df = spark.createDataFrame(rows.stream().map(MetricTables::toRow).toList(), MetricTables.METRICS);
+      RunProvenance run = RunProvenance.of(spark, ctx);
+      Dataset<Row> df = spark.createDataFrame(rows.stream().map(m -> MetricTables.toRow(m, run)).toList(),
+          MetricTables.METRICS);
       metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
           CompletionMarker.of(hash, ctx.codeVersion()));
     }

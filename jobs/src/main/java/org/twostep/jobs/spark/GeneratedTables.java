@@ -10,7 +10,8 @@ import org.apache.spark.sql.types.StructType;
 import org.twostep.jobs.pipeline.RunLayout;
 
 /**
- * Writes {@code generated/} (SPEC §7: the particles columns plus {@code model}), one unit per (partition, model),
+ * Writes {@code generated/} (SPEC §7: the particles columns plus {@code model}; then {@code run_id, training_seed}),
+ * one unit per (partition, model),
  * atomically through {@link PartitionPublisher}: a model's clouds at every sigma appear together or not at all.
  */
 public final class GeneratedTables {
@@ -21,17 +22,18 @@ public final class GeneratedTables {
 
   /** Publishes the clouds of one model; replaces that model's earlier clouds at the same partitions. */
   public static void publish(SparkSession spark, RunLayout layout, String experiment, String system, String model,
-      List<Cloud> clouds, String configHash, String codeVersion) {
+      List<Cloud> clouds, String configHash, String codeVersion, RunProvenance run) {
     if (clouds.isEmpty()) {
       return;
     }
     int dim = clouds.get(0).columns().length;
     StructType schema = ParticleTables.generated(dim).add(PartitionPublisher.UNIT, DataTypes.StringType, false);
+    // the particle columns, the model, the run it came from, then the staging unit
     List<Row> rows = new ArrayList<>();
     List<PartitionPublisher.Unit> units = new ArrayList<>();
     for (Cloud c : clouds) {
       for (Row r : ParticleTables.generatedRows(experiment, system, c.sigma(), c.sigmaIndex(), model, c.columns())) {
-        rows.add(ParticleTables.append(r, model)); // the publishing unit is the model
+        rows.add(ParticleTables.append(r, run.runId(), run.trainingSeed(), model)); // the publishing unit is the model
       }
       units.add(new PartitionPublisher.Unit(experiment, c.sigmaIndex(), model));
     }

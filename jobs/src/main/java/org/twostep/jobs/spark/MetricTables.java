@@ -30,7 +30,8 @@ public final class MetricTables {
       field("n_reference", DataTypes.LongType), field("n_generated", DataTypes.LongType),
       field("mean_error", DataTypes.DoubleType), field("cov_error", DataTypes.DoubleType),
       field("outside_mass", DataTypes.DoubleType), field("seconds", DataTypes.DoubleType), field("config_hash", DataTypes.StringType),
-      field("code_version", DataTypes.StringType), field(PartitionPublisher.UNIT, DataTypes.StringType)));
+      field("code_version", DataTypes.StringType), field("run_id", DataTypes.StringType),
+      field("training_seed", DataTypes.LongType), field(PartitionPublisher.UNIT, DataTypes.StringType)));
 
   /** Schema of {@code front_speed/}: one row per (D, lambda) of the scan, the minimiser flagged. */
   public static final StructType FRONT_SPEED = DataTypes.createStructType(List.of(
@@ -43,11 +44,11 @@ public final class MetricTables {
     return DataTypes.createStructField(name, type, false);
   }
 
-  /** A metric row for staging; its unit is the model. */
-  public static Row toRow(MetricRow m) {
+  /** A metric row for staging, stamped with the run it came from; its unit is the model. */
+  public static Row toRow(MetricRow m, RunProvenance run) {
     return RowFactory.create(m.experiment(), m.model(), m.metric(), m.sigma(), m.sigmaIndex(), m.inTrainingRange(),
         m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.outsideMass(), m.seconds(),
-        m.configHash(), m.codeVersion(), m.model());
+        m.configHash(), m.codeVersion(), run.runId(), run.trainingSeed(), m.model());
   }
 
   /**

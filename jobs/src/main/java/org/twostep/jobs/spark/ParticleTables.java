@@ -43,20 +43,22 @@ public final class ParticleTables {
     return DataTypes.createStructType(f);
   }
 
-  /** Schema of {@code generated/}: the particles schema plus {@code model}. */
+  /** Schema of {@code generated/}: the particles schema plus {@code model}, then the run it came from. */
   public static StructType generated(int dim) {
-    return particles(dim).add("model", DataTypes.StringType, false);
+    return particles(dim).add("model", DataTypes.StringType, false).add("run_id", DataTypes.StringType, false)
+        .add("training_seed", DataTypes.LongType, false);
   }
 
   /** Split of the rows {@code twostep sample} writes. */
   public static final String SAMPLED = "sampled";
 
   /**
-   * Schema of what {@code twostep sample} writes: the generated schema plus {@code in_training_range} (false: the
-   * cloud is extrapolation).
+   * Schema of what {@code twostep sample} writes: the particle columns, {@code model} and {@code in_training_range}
+   * (false: the cloud is extrapolation).
    */
   public static StructType sampled(int dim) {
-    return generated(dim).add("in_training_range", DataTypes.BooleanType, false);
+    return particles(dim).add("model", DataTypes.StringType, false)
+        .add("in_training_range", DataTypes.BooleanType, false);
   }
 
   /** Rows of one generated cloud: split "generated", replica 0, and the model's name. */

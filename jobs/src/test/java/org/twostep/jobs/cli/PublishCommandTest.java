@@ -22,6 +22,7 @@ import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.evaluation.report.SpeedupTable;
 import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.spark.MetricTables;
+import org.twostep.jobs.spark.RunProvenance;
 import org.twostep.jobs.spark.PartitionPublisher;
 import org.twostep.jobs.spark.Sessions;
 
@@ -50,7 +51,7 @@ class PublishCommandTest {
         for (String model : List.of("meanflow", "meanflow_dp", "noise_floor")) {
           double w = experiment.equals("other") ? 99 : w2sq(model, i, k);
           rows.add(MetricTables.toRow(new MetricRow(experiment, model, "histogram_w2", SIGMA[i], i, SIGMA[i] <= 80, w,
-              Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, 0.01, "hash" + k, "test")));
+              Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, 0.01, "hash" + k, "test"), new RunProvenance("r" + k, k)));
         }
       }
     }

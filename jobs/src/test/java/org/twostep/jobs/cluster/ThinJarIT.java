@@ -27,11 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ThinJarIT {
   static final Path TARGET = Path.of(System.getProperty("twostep.target", "target")).toAbsolutePath();
+  /** The submit jar this build made: twostep-spark.jar, or twostep-spark-gpu.jar under -Pgpu (twostep.gpu = true). */
+  static final Path JAR = TARGET.resolve(System.getProperty("twostep.submit.jar", "twostep-spark.jar"));
+  static final boolean GPU = Boolean.getBoolean("twostep.gpu");
   static Set<String> thin;
 
   @BeforeAll
   static void read() throws IOException {
-    thin = entries(TARGET.resolve("twostep-spark.jar"));
+    thin = entries(JAR);
   }
 
   static Set<String> entries(Path jar) throws IOException {
@@ -87,13 +90,25 @@ class ThinJarIT {
     assertTrue(natives.contains("jnilib/linux-x86_64/cpu/libdjl_torch.so"), natives.toString());
     assertTrue(natives.stream().anyMatch(e -> e.startsWith("pytorch/cpu/linux-x86_64/libtorch_cpu")), natives.toString());
     for (String n : natives) {
-      assertTrue(n.matches(".*(linux-x86[-_]64|Linux/x86_64).*") && !n.contains("/cu"), "unneeded native " + n);
+      assertTrue(n.matches(".*(linux-x86[-_]64|Linux/x86_64).*"), "unneeded native " + n);
+      assertTrue(GPU || !n.contains("/cu"), "a CUDA native in the CPU jar: " + n);
+    }
+  }
+
+  @Test
+  void theGpuBuildAndOnlyItHoldsDjlsCudaJniLibrary() {
+    List<String> cuda = thin.stream().filter(e -> e.matches("jnilib/linux-x86_64/cu\\d+/libdjl_torch\\.so")).toList();
+    if (GPU) {
+      assertEquals(List.of("jnilib/linux-x86_64/cu128/libdjl_torch.so"), cuda, JAR + " (-Pgpu) keeps the CUDA JNI library");
+      assertTrue(JAR.getFileName().toString().equals("twostep-spark-gpu.jar"), JAR.toString());
+    } else {
+      assertEquals(List.of(), cuda, JAR + " (CPU build) strips the CUDA JNI library");
     }
   }
 
   @Test
   void servicesAndEveryModulesReferenceConfAreMerged() throws IOException {
-    try (JarFile j = new JarFile(TARGET.resolve("twostep-spark.jar").toFile())) {
+    try (JarFile j = new JarFile(JAR.toFile())) {
       String engines = new String(j.getInputStream(j.getEntry("META-INF/services/ai.djl.engine.EngineProvider"))
           .readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(engines.contains("ai.djl.pytorch.engine.PtEngineProvider"), engines);
@@ -132,7 +147,7 @@ class ThinJarIT {
         """);
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder b = new ProcessBuilder(java, "-Dai.djl.offline=true",
-        "-cp", TARGET.resolve("spark-jars") + "/*:" + TARGET.resolve("twostep-spark.jar"), src.toString())
+        "-cp", TARGET.resolve("spark-jars") + "/*:" + JAR, src.toString())
         .redirectErrorStream(true);
     b.environment().put("DJL_OFFLINE", "true");
     b.environment().put("DJL_CACHE_DIR", dir.resolve("djl-cache").toString());

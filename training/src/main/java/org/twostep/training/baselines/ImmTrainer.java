@@ -1,5 +1,6 @@
 package org.twostep.training.baselines;
 
+import org.twostep.common.provenance.CodeVersion;
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -118,6 +119,6 @@ public final class ImmTrainer {
         new ModelCard.SigmaRange(model.transform().name().toLowerCase(Locale.ROOT), sigmas, sigmas[0],
             sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
         torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(config.checkpointEvery()), seconds,
-        device.toString(), Instant.now().toString());
+        device.toString(), Instant.now().toString(), CodeVersion.get());
   }
 }

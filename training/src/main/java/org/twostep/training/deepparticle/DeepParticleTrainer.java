@@ -1,5 +1,6 @@
 package org.twostep.training.deepparticle;
 
+import org.twostep.common.provenance.CodeVersion;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -338,7 +339,8 @@ public final class DeepParticleTrainer {
           new ModelCard.SigmaRange(model.transform().name().toLowerCase(Locale.ROOT), sigmas, sigmas[0],
               sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
           torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(Math.max(1, config.refreshEvery())),
-          earlierSeconds + seconds, device.toString(), java.time.Instant.now().toString());
+          earlierSeconds + seconds, device.toString(), java.time.Instant.now().toString(),
+          CodeVersion.get());
     }
   }
 }

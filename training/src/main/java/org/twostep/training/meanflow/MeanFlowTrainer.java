@@ -1,5 +1,6 @@
 package org.twostep.training.meanflow;
 
+import org.twostep.common.provenance.CodeVersion;
 import ai.djl.Device;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -154,7 +155,7 @@ public final class MeanFlowTrainer {
           new ModelCard.SigmaRange(model.transform().name().toLowerCase(Locale.ROOT), sigmas, sigmas[0],
               sigmas[sigmas.length - 1], features.featureMin(), features.featureMax()),
           torusLength, paramsFile, sha, ModelDirectory.LOSS, log.curve(config.checkpointEvery()),
-          earlierSeconds + seconds, device.toString(), Instant.now().toString());
+          earlierSeconds + seconds, device.toString(), Instant.now().toString(), CodeVersion.get());
     }
   }
 }

@@ -24,11 +24,13 @@ import java.util.List;
  * @param trainingSeconds wall time spent training, summed over resumed runs
  * @param device device trained on
  * @param writtenUtc time the card was written
+ * @param codeVersion git commit of the build that trained the model ({@code -dirty}: uncommitted changes), null in
+ *     cards written before the field
  */
 public record ModelCard(int format, String kind, String configHash, boolean finished, int stepsPlanned,
     int stepsDone, long seed, Architecture architecture, Normalization normalization, SigmaRange sigma,
     Double torusLength, String paramsFile, String paramsSha256, String lossFile, List<CurvePoint> trainingCurve,
-    double trainingSeconds, String device, String writtenUtc) {
+    double trainingSeconds, String device, String writtenUtc, String codeVersion) {
 
   public static final int FORMAT = 1;
 

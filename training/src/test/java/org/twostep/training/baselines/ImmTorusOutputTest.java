@@ -49,7 +49,7 @@ class ImmTorusOutputTest {
     ModelDirectory.writeCard(files.card(), new ModelCard(card.format(), card.kind(), card.configHash(), true,
         card.stepsPlanned(), card.stepsDone(), card.seed(), card.architecture(), identity, card.sigma(),
         card.torusLength(), card.paramsFile(), sha, card.lossFile(), card.trainingCurve(), card.trainingSeconds(),
-        card.device(), card.writtenUtc()));
+        card.device(), card.writtenUtc(), card.codeVersion()));
     try (ImmGenerator g = ImmGenerator.load(dir, Device.cpu(), 0.0)) {
       for (float[] axis : g.generate(1.0, 50, 3)) {
         for (float v : axis) {
