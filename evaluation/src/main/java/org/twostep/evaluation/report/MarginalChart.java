@@ -45,20 +45,30 @@ public final class MarginalChart {
           .title(AXES[axis] + " marginal, sigma = " + MetricTable.sigma(sigma)).xAxisTitle(AXES[axis])
           .yAxisTitle("density").build();
       ChartStyle.plain(chart);
+      // three names side by side do not fit under a narrow panel: a stacked legend in the corner, above the curves
+      // (the y axis gets headroom for it below)
+      chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE)
+          .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
       ChartStyle.roundX(chart, box.lo(axis), box.hi(axis));
       double width = (box.hi(axis) - box.lo(axis)) / bins;
       double[] x = new double[bins];
       for (int i = 0; i < bins; i++) {
         x[i] = box.lo(axis) + (i + 0.5) * width;
       }
+      double peak = 0;
       for (Map.Entry<String, ParticleCloud> e : clouds.entrySet()) {
-        XYSeries s = chart.addSeries(ModelStyle.title(e.getKey()), x, density(e.getValue(), axis, box, bins));
+        double[] d = density(e.getValue(), axis, box, bins);
+        for (double v : d) {
+          peak = Math.max(peak, v);
+        }
+        XYSeries s = chart.addSeries(ModelStyle.title(e.getKey()), x, d);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(ModelStyle.color(e.getKey()));
         boolean reference = e.getKey().equals(ModelStyle.REFERENCE);
         s.setLineStyle(new BasicStroke(reference ? 2.6f : 1.6f));
       }
+      chart.getStyler().setYAxisMin(0.0).setYAxisMax(peak * (1 + 0.12 * clouds.size()));
       charts.add(chart);
     }
     return charts;
