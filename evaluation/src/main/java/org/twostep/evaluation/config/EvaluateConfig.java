@@ -13,11 +13,12 @@ import org.twostep.common.error.InvalidConfigException;
  * @param padding fraction of the reference extent added on each side of the histogram box
  * @param torusBins bins per axis of the torus W2
  * @param subsample points per cloud of the subsample EMD
+ * @param slicedDirections random directions of the sliced W2
  * @param domainLength side of the torus (KPP); unused by the non-periodic metrics
  * @param models the models to evaluate; empty means every model found
  */
 public record EvaluateConfig(MetricKind metric, int histogramBins, double padding, int torusBins, int subsample,
-    double domainLength, List<String> models) implements java.io.Serializable {
+    int slicedDirections, double domainLength, List<String> models) implements java.io.Serializable {
 
   public EvaluateConfig {
     if (!(padding >= 0) || Double.isInfinite(padding)) {
@@ -42,15 +43,20 @@ public record EvaluateConfig(MetricKind metric, int histogramBins, double paddin
     double length = system.equals("kpp") ? ConfigReads.number(c, "kpp.domain_length") : 0;
     return new EvaluateConfig(metric, ConfigReads.positiveInt(c, "evaluate.histogram.bins"),
         ConfigReads.number(c, "evaluate.histogram.padding"), ConfigReads.positiveInt(c, "evaluate.torus.bins"),
-        ConfigReads.positiveInt(c, "evaluate.subsample.n"), length, ConfigReads.strings(c, "evaluate.models"));
+        ConfigReads.positiveInt(c, "evaluate.subsample.n"), ConfigReads.positiveInt(c, "evaluate.sliced.directions"),
+        length, ConfigReads.strings(c, "evaluate.models"));
   }
 
-  /** The bins column of {@code metrics/}: bins per axis for histogram metrics, points for the subsample EMD. */
+  /**
+   * The bins column of {@code metrics/}: bins per axis for histogram metrics, points for the subsample EMD, directions
+   * for the sliced W2.
+   */
   public int bins() {
     return switch (metric) {
       case HISTOGRAM -> histogramBins;
       case TORUS, PROJECTED -> torusBins;
       case SUBSAMPLE -> subsample;
+      case SLICED -> slicedDirections;
     };
   }
 }

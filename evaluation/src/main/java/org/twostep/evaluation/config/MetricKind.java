@@ -11,7 +11,9 @@ public enum MetricKind {
   /** Mean torus W2 of the x-y, x-z, y-z projections (KPP 3D). */
   PROJECTED("projected_w2"),
   /** Exact EMD between random subsamples of the point clouds (KS 4D). */
-  SUBSAMPLE("subsample_emd");
+  SUBSAMPLE("subsample_emd"),
+  /** Sliced W2: mean exact 1D W2 of the full clouds' projections on random directions (no subsample, no bins). */
+  SLICED("sliced_w2");
 
   private final String label;
 
@@ -32,8 +34,9 @@ public enum MetricKind {
       case "torus" -> TORUS;
       case "projected" -> PROJECTED;
       case "subsample" -> SUBSAMPLE;
+      case "sliced" -> SLICED;
       default -> throw new InvalidConfigException("evaluate.metric", key,
-          "one of auto, histogram, torus, projected, subsample");
+          "one of auto, histogram, torus, projected, subsample, sliced");
     };
   }
 

@@ -2,6 +2,7 @@ package org.twostep.evaluation.metrics;
 
 import org.twostep.common.data.ParticleCloud;
 import org.twostep.common.ot.HistogramGrid;
+import org.twostep.common.ot.SlicedWasserstein;
 import org.twostep.common.ot.W2Result;
 import org.twostep.common.ot.Wasserstein;
 import org.twostep.evaluation.config.EvaluateConfig;
@@ -25,11 +26,11 @@ public final class ReferenceMetric {
     this.grid = switch (config.metric()) {
       case HISTOGRAM -> HistogramGrid.fromReference(reference, config.histogramBins(), config.padding());
       case TORUS -> HistogramGrid.torus(reference.dim(), config.domainLength(), config.torusBins());
-      case PROJECTED, SUBSAMPLE -> null;
+      case PROJECTED, SUBSAMPLE, SLICED -> null;
     };
     this.box = switch (config.metric()) {
       case HISTOGRAM -> grid;
-      case SUBSAMPLE -> HistogramGrid.fromReference(reference, 1, HistogramGrid.DEFAULT_PADDING);
+      case SUBSAMPLE, SLICED -> HistogramGrid.fromReference(reference, 1, HistogramGrid.DEFAULT_PADDING);
       case TORUS, PROJECTED -> null;
     };
   }
@@ -40,8 +41,8 @@ public final class ReferenceMetric {
   }
 
   /**
-   * @param seed the subsample stream's seed (the subsample EMD draws the same reference points for every model
-   *     measured with it)
+   * @param seed the subsample stream's seed (the subsample EMD draws the same reference points, the sliced W2 the
+   *     same directions, for every model measured with it)
    */
   public static ReferenceMetric of(EvaluateConfig config, ParticleCloud reference, long seed) {
     return new ReferenceMetric(config, reference, seed);
@@ -53,6 +54,7 @@ public final class ReferenceMetric {
       case HISTOGRAM, TORUS -> Wasserstein.histogram(reference, generated, grid);
       case PROJECTED -> Wasserstein.projected(reference, generated, config.domainLength(), config.torusBins());
       case SUBSAMPLE -> Wasserstein.subsample(reference, generated, config.subsample(), seed);
+      case SLICED -> SlicedWasserstein.between(reference, generated, config.slicedDirections(), seed);
     };
     return new Distance(r.w2sq(), r.w2());
   }

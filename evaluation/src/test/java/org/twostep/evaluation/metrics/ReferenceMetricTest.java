@@ -19,7 +19,7 @@ class ReferenceMetricTest {
   static final double TWO_PI = 2 * Math.PI;
 
   static EvaluateConfig config(MetricKind kind) {
-    return new EvaluateConfig(kind, 24, 0.05, 32, 2000, TWO_PI, List.of());
+    return new EvaluateConfig(kind, 24, 0.05, 32, 2000, 64, TWO_PI, List.of());
   }
 
   static ParticleCloud gaussian(int n, int d, long seed) {
@@ -73,6 +73,19 @@ class ReferenceMetricTest {
     ParticleCloud t3 = torusUniform(1500, 3, 4);
     assertEquals(0.0, ReferenceMetric.of(config(MetricKind.TORUS), t2, 7).measure(t2).w2sq(), 0.0);
     assertEquals(0.0, ReferenceMetric.of(config(MetricKind.PROJECTED), t3, 7).measure(t3).w2sq(), 0.0);
+    assertEquals(0.0, ReferenceMetric.of(config(MetricKind.SLICED), g4, 7).measure(g4).w2sq(), 0.0);
+  }
+
+  @Test
+  void theSlicedMetricChargesAShiftItsSquareOverTheDimensionAndReportsSpilledMass() {
+    ParticleCloud ref = gaussian(3000, 4, 5);
+    double[] v = {0.6, -0.3, 0.2, 0.1};
+    double sq = 0.36 + 0.09 + 0.04 + 0.01;
+    EvaluateConfig many = new EvaluateConfig(MetricKind.SLICED, 24, 0.05, 32, 2000, 4000, TWO_PI, List.of());
+    ReferenceMetric metric = ReferenceMetric.of(many, ref, 7);
+    assertEquals(sq / 4, metric.measure(shift(ref, v, false)).w2sq(), 0.05 * sq / 4);
+    assertEquals(4000, many.bins(), "the bins column holds the directions");
+    assertTrue(metric.outsideMass(shift(ref, new double[] {100, 0, 0, 0}, false)) == 1.0);
   }
 
   @Test
@@ -118,10 +131,10 @@ class ReferenceMetricTest {
   void theSubsampleEmdOfATranslateIsExactlyTheShiftAndRepeatable() {
     ParticleCloud ref = gaussian(1200, 4, 8);
     double[] v = {0.3, 0, -0.4, 0};
-    EvaluateConfig all = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 5000, TWO_PI, List.of());
+    EvaluateConfig all = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 5000, 64, TWO_PI, List.of());
     // every point: the translate is the optimal matching, W2^2 = |v|^2 (it cannot beat the mean shift)
     assertEquals(0.25, ReferenceMetric.of(all, ref, 1).measure(shift(ref, v, false)).w2sq(), 1e-9);
-    EvaluateConfig some = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 300, TWO_PI, List.of());
+    EvaluateConfig some = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 300, 64, TWO_PI, List.of());
     Distance a = ReferenceMetric.of(some, ref, 42).measure(shift(ref, v, false));
     assertEquals(a, ReferenceMetric.of(some, ref, 42).measure(shift(ref, v, false)), "a pure function of the seed");
     assertTrue(a.w2sq() > 0.25, "independent subsamples add sampling noise on top of the shift: " + a.w2sq());
