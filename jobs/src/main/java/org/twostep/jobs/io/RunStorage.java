@@ -45,7 +45,8 @@ import scala.Tuple2;
  * size and modification time already agree are not copied again, files gone on the source side are deleted on the
  * other. A local directory (a path or {@code file:} URI) is its own working copy: pull and push do nothing, so a
  * local run reads and writes exactly the files it did before this class existed. A remote directory's working copy
- * is {@code $TWOSTEP_CACHE} (default {@code java.io.tmpdir/twostep-cache}) {@code /<hash of the URI>}; it is a cache,
+ * is {@code <cache>/<hash of the URI>}, the cache being {@code -Dtwostep.cache}, else {@code $TWOSTEP_CACHE}, else
+ * {@code java.io.tmpdir/twostep-cache}; it is a cache,
  * safe to delete between commands.
  *
  * <p>Each pushed file is written to a hidden temporary name and renamed into place, so a reader never sees half a
@@ -341,8 +342,8 @@ public final class RunStorage {
   }
 
   private static Path cache(String uri) {
-    String base = System.getenv().getOrDefault("TWOSTEP_CACHE",
-        Path.of(System.getProperty("java.io.tmpdir"), "twostep-cache").toString());
+    String base = System.getProperty("twostep.cache", System.getenv().getOrDefault("TWOSTEP_CACHE",
+        Path.of(System.getProperty("java.io.tmpdir"), "twostep-cache").toString()));
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
       String name = uri.replaceAll("[^A-Za-z0-9]+", "-");

@@ -55,15 +55,42 @@ public final class TrainingStages {
     }
     RunStorage storage = ctx.storage();
     storage.pull("particles/experiment=" + ctx.experiment(), "models");
+    TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage) : progress;
     try {
       switch (stage) {
-        case MEANFLOW -> meanflow(ctx, out, progress);
-        case DP -> deepParticle(ctx, out, progress);
-        default -> imm(ctx, out, progress);
+        case MEANFLOW -> meanflow(ctx, out, synced);
+        case DP -> deepParticle(ctx, out, synced);
+        default -> imm(ctx, out, synced);
       }
     } finally {
       storage.push("models");
     }
+  }
+
+  /** {@code progress}, and each checkpoint pushed to the run's storage as soon as it is written. */
+  private static TrainingListener pushingCheckpoints(TrainingListener progress, RunStorage storage) {
+    return new TrainingListener() {
+      @Override
+      public void started(int firstStep, int totalSteps) {
+        progress.started(firstStep, totalSteps);
+      }
+
+      @Override
+      public void step(int step, double loss) {
+        progress.step(step, loss);
+      }
+
+      @Override
+      public void validated(int step, double value, double best) {
+        progress.validated(step, value, best);
+      }
+
+      @Override
+      public void checkpointed(int stepsDone) {
+        progress.checkpointed(stepsDone);
+        storage.push("models"); // only the files the checkpoint changed are copied
+      }
+    };
   }
 
   static void meanflow(RunContext ctx, PrintWriter out, TrainingListener progress) {
