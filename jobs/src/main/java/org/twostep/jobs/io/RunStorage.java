@@ -112,6 +112,11 @@ public final class RunStorage {
     return location;
   }
 
+  /** The directory as messages name it: its path when local, else its URI. */
+  public String label() {
+    return remote ? location : local.toString();
+  }
+
   /** Whether the directory is on another file system than this machine's (its working copy is a cache). */
   public boolean remote() {
     return remote;
