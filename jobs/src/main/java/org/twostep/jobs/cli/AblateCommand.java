@@ -26,6 +26,7 @@ import org.twostep.evaluation.metrics.MetricContext;
 import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.jobs.pipeline.Models;
 import org.twostep.jobs.pipeline.RunLayout;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
@@ -82,19 +83,26 @@ public final class AblateCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     Map<String, Result> results = new LinkedHashMap<>();
     Path root = null;
+    RunStorage storage = null;
     for (List<String> setting : settings) {
       List<String> all = new ArrayList<>(overrides);
       all.addAll(setting);
       Config c = ConfigLoader.load(config, profile, all);
       DpConfig.from(c);
       RunLayout layout = new RunLayout(out != null ? out : c.getString("experiment.out"));
-      root = local(layout.root()).resolve("ablate");
+      if (storage == null) { // the training input, the frozen MeanFlow and earlier settings, in the working copy
+        storage = RunStorage.open(layout.root());
+        storage.pull("particles/experiment=" + c.getString("experiment.name"), "models", "ablate");
+      }
+      root = storage.local().resolve("ablate");
       String name = String.join(",", setting);
       pw.printf(Locale.ROOT, "ablate %s: training%n", name);
       pw.flush();
       Result r;
       try (ProgressDisplay progress = ProgressDisplay.open("ablate " + name, "steps", quiet, pw)) {
-        r = run(c, layout, root.resolve(name.isEmpty() ? "base" : name), progress);
+        r = run(c, storage, root.resolve(name.isEmpty() ? "base" : name), progress);
+      } finally {
+        storage.push("ablate");
       }
       results.put(name, r);
       pw.printf(Locale.ROOT, "ablate %s: %s in %.1f s, peak RSS %.0f MB, %d unconverged solve(s)%n", name,
@@ -102,6 +110,7 @@ public final class AblateCommand implements Callable<Integer> {
       pw.flush();
     }
     write(root.resolve("ablation.csv"), results);
+    storage.push("ablate");
     print(pw, results);
     return 0;
   }
@@ -143,8 +152,8 @@ public final class AblateCommand implements Callable<Integer> {
     return out;
   }
 
-  private static Result run(Config c, RunLayout layout, Path dir, ProgressDisplay progress) {
-    RunLayoutPaths paths = RunLayoutPaths.of(layout);
+  private static Result run(Config c, RunStorage storage, Path dir, ProgressDisplay progress) {
+    RunLayoutPaths paths = RunLayoutPaths.of(storage);
     SigmaCatalogue sigma = SigmaCatalogue.from(c);
     String experiment = c.getString("experiment.name");
     int dim = c.getInt("experiment.dim");
@@ -248,10 +257,6 @@ public final class AblateCommand implements Callable<Integer> {
     names.forEach(n -> pw.printf(Locale.ROOT, " %d |", results.get(n).unconverged));
     pw.println();
     pw.flush();
-  }
-
-  private static Path local(String layoutPath) {
-    return layoutPath.startsWith("file:") ? Path.of(java.net.URI.create(layoutPath)) : Path.of(layoutPath);
   }
 
   private record Result(List<MetricRow> rows, boolean skipped, int steps, double seconds, double peakMb,

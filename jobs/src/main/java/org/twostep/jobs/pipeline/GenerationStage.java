@@ -60,7 +60,9 @@ public final class GenerationStage {
       out.flush();
       return;
     }
-    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    // the reference sizes and the trained models, into the run's local working copy when the run is remote
+    ctx.storage().pull("particles/experiment=" + ctx.experiment(), "models");
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     int[] counts = referenceCounts(ctx, paths, test);
     long seed = Models.generateSeed(c, name);
     List<GeneratedTables.Cloud> clouds = new ArrayList<>();
