@@ -83,7 +83,7 @@ public final class GenerationStage {
     }
     double seconds = (System.nanoTime() - t0) * 1e-9;
     GeneratedTables.publish(spark, ctx.layout(), ctx.experiment(), c.getString("experiment.system"), name, clouds,
-        hash, ctx.codeVersion(), org.twostep.jobs.spark.RunProvenance.of(spark, ctx));
+        hash, ctx.codeVersion(), org.twostep.jobs.spark.RunProvenance.of(ctx));
     out.printf(Locale.ROOT, "generate %s %s: %d particles at %d sigma in %.2f s (%.0f particles/s) -> %s%n", name,
         ctx.experiment(), particles, test.length, seconds, particles / seconds, ctx.layout().generated());
     out.flush();

@@ -112,7 +112,7 @@ public final class EvaluateJob {
         spark.sparkContext().removeSparkListener(listener);
       }
       rows = withMoments(rows, test, candidates, axes);
-      RunProvenance run = RunProvenance.of(spark, ctx);
+      RunProvenance run = RunProvenance.of(ctx);
       Dataset<Row> df = spark.createDataFrame(rows.stream().map(m -> MetricTables.toRow(m, run)).toList(),
           MetricTables.METRICS);
       metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),

@@ -1,8 +1,6 @@
 package org.twostep.jobs.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
+import java.nio.file.Files;
+import org.twostep.common.io.AtomicFiles;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.cli.RunContext;
 import org.twostep.jobs.pipeline.Models;
 
@@ -30,30 +27,26 @@ public record RunProvenance(String runId, long trainingSeed) implements Serializ
       .withZone(ZoneOffset.UTC);
 
   /** The run's provenance: its id, read back or minted now when the directory has none yet. */
-  public static RunProvenance of(SparkSession spark, RunContext ctx) {
-    return new RunProvenance(runId(spark, ctx.layout().root()), Models.trainingSeed(ctx.config()));
+  public static RunProvenance of(RunContext ctx) {
+    return new RunProvenance(runId(ctx.layout().root()), Models.trainingSeed(ctx.config()));
   }
 
   /**
-   * The id in {@code DIR/run_id}, created when absent. Creation refuses to overwrite, so two stages that race to
-   * mint it agree on the one that landed first (no rename: this works on object stores too).
+   * The id in {@code DIR/run_id}, created when absent, through the run's {@link RunStorage} (so an {@code hdfs://} or
+   * {@code s3a://} run keeps it beside its tables).
    */
-  static String runId(SparkSession spark, String root) {
-    Path file = new Path(root, FILE);
+  static String runId(String root) {
+    RunStorage storage = RunStorage.open(root);
+    storage.pull(FILE);
+    java.nio.file.Path file = storage.local().resolve(FILE);
     try {
-      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(file)) {
-        try (OutputStream out = fs.create(file, false)) {
-          out.write((mint(Instant.now()) + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (FileAlreadyExistsException raced) {
-          // another stage minted it first: read theirs below
-        }
+      if (!Files.isRegularFile(file)) {
+        AtomicFiles.writeString(file, mint(Instant.now()) + "\n");
+        storage.push(FILE);
       }
-      try (InputStream in = fs.open(file)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      }
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create " + file, e);
+      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 

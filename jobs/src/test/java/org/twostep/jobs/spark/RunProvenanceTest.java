@@ -8,22 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunProvenanceTest {
-  static final SparkSession SPARK = Sessions.get();
   @TempDir Path dir;
 
   @Test
   void theIdIsMintedOnceAndReadBackByEveryLaterStage() throws Exception {
     Path run = dir.resolve("run");
-    String first = RunProvenance.runId(SPARK, run.toString());
+    String first = RunProvenance.runId(run.toString());
     assertTrue(first.matches("\\d{8}T\\d{6}Z-[0-9a-f]{8}"), first);
-    assertEquals(first, RunProvenance.runId(SPARK, run.toUri().toString()), "a file:// URI names the same run");
+    assertEquals(first, RunProvenance.runId(run.toUri().toString()), "a file:// URI names the same run");
     assertEquals(first + "\n", Files.readString(run.resolve(RunProvenance.FILE), StandardCharsets.UTF_8));
-    assertNotEquals(first, RunProvenance.runId(SPARK, dir.resolve("other").toString()), "another run, another id");
+    assertNotEquals(first, RunProvenance.runId(dir.resolve("other").toString()), "another run, another id");
   }
 
   @Test
