@@ -78,8 +78,8 @@ public final class EvaluateJob {
     int dim = config.getInt("experiment.dim");
     String experiment = ctx.experiment();
     String hash = configHash(config);
-    Dataset<Row> particles = read(spark, ctx.layout().particles(), experiment, "simulate");
-    Dataset<Row> generated = read(spark, ctx.layout().generated(), experiment, "generate");
+    Dataset<Row> particles = PartitionPublisher.read(spark, ctx.layout().particles(), experiment, "simulate");
+    Dataset<Row> generated = PartitionPublisher.read(spark, ctx.layout().generated(), experiment, "generate");
     List<String> axes = ParticleTables.axes(dim);
     checkColumns(particles, axes, ctx.layout().particles());
     checkColumns(generated, axes, ctx.layout().generated());
@@ -102,19 +102,18 @@ public final class EvaluateJob {
     }
     if (!pending.isEmpty()) {
       progress.started(0, pending.size());
+      MomentTable moments = moments(test, candidates, axes);
+      CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion());
       int[] done = {0};
-      TaskProgressListener listener = new TaskProgressListener(pending.size(), i -> progress.advanced(++done[0]), true);
-      spark.sparkContext().addSparkListener(listener);
-      List<MetricRow> rows;
-      try {
-        rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending);
-      } finally {
-        spark.sparkContext().removeSparkListener(listener);
-      }
-      rows = withMoments(rows, test, candidates, axes);
-      Dataset<Row> df = spark.createDataFrame(rows.stream().map(MetricTables::toRow).toList(), MetricTables.METRICS);
-      metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
-          CompletionMarker.of(hash, ctx.codeVersion()));
+      measure(ctx, eval, hash, test, candidates, axes, pending, rows -> {
+        for (MetricRow r : rows) { // one row per (model, sigma) unit, published as its task finishes
+          MetricRow m = r.withMoments(MomentErrors.between(moments.reference().get(r.sigmaIndex()),
+              moments.generated().get(r.model() + "@" + r.sigmaIndex())));
+          metrics.publishUnit(unit(experiment, m.model(), m.sigmaIndex()),
+              spark.createDataFrame(List.of(MetricTables.toRow(m)), MetricTables.METRICS), marker);
+          progress.advanced(++done[0]);
+        }
+      });
     }
     List<MetricRow> all = readRows(spark, ctx, plan);
     return new Summary(plan.size(), plan.size() - pending.size(), pending.size(), hash,
@@ -158,8 +157,9 @@ public final class EvaluateJob {
   /** The splits of the floor replicas: reference_b, reference_c, ... */
   private static final String FLOOR_SPLIT_PREFIX = "reference_";
 
-  private static List<MetricRow> measure(SparkSession spark, RunContext ctx, EvaluateConfig eval, String hash,
-      Dataset<Row> test, Dataset<Row> candidates, List<String> axes, List<EvalTask> pending) {
+  private static void measure(RunContext ctx, EvaluateConfig eval, String hash, Dataset<Row> test,
+      Dataset<Row> candidates, List<String> axes, List<EvalTask> pending,
+      java.util.function.Consumer<List<MetricRow>> onTaskDone) {
     int dim = axes.size();
     SigmaCatalogue sigma = ctx.sigma();
     HashMap<Integer, Boolean> inRange = new HashMap<>();
@@ -176,18 +176,20 @@ public final class EvaluateJob {
         .agg(collect_list(struct(pointStruct(axes))).as("generated"));
     Dataset<Row> pairs = gen.join(ref, "sigma_index")
         .where(org.apache.spark.sql.functions.concat_ws("@", col("model"), col("sigma_index")).isin(wanted.toArray()));
-    return pairs.repartition(pending.size()).javaRDD().map(r -> {
+    TaskResults.forEach(pairs.repartition(pending.size()).javaRDD(), r -> {
       EvalTask task = new EvalTask(r.getString(r.fieldIndex("model")), r.getDouble(r.fieldIndex("sigma")),
           r.getInt(r.fieldIndex("sigma_index")));
       return MetricComputation.measure(eval, mc, task, inRange.get(task.sigmaIndex()),
           MetricTables.cloud(r.getList(r.fieldIndex("reference")), dim),
           MetricTables.cloud(r.getList(r.fieldIndex("generated")), dim));
-    }).collect();
+    }, onTaskDone);
   }
 
-  /** Fills the moment errors from MLlib Summarizer means of x and of x_i x_j, per group. */
-  private static List<MetricRow> withMoments(List<MetricRow> rows, Dataset<Row> test, Dataset<Row> candidates,
-      List<String> axes) {
+  /** MLlib Summarizer means of x and of x_i x_j per reference sigma and per (model, sigma) candidate. */
+  /** Moments of each reference sigma, and of each candidate by {@code model@sigma_index}. */
+  private record MomentTable(Map<Integer, Moments> reference, Map<String, Moments> generated) {}
+
+  private static MomentTable moments(Dataset<Row> test, Dataset<Row> candidates, List<String> axes) {
     Map<String, Moments> gen = new HashMap<>();
     for (Row r : summarize(candidates, axes, "model", "sigma_index").collectAsList()) {
       gen.put(r.getString(0) + "@" + r.getInt(1), moments(r.getAs("m"), axes.size()));
@@ -196,11 +198,7 @@ public final class EvaluateJob {
     for (Row r : summarize(test, axes, "sigma_index").collectAsList()) {
       ref.put(r.getInt(0), moments(r.getAs("m"), axes.size()));
     }
-    List<MetricRow> out = new ArrayList<>();
-    for (MetricRow m : rows) {
-      out.add(m.withMoments(MomentErrors.between(ref.get(m.sigmaIndex()), gen.get(m.model() + "@" + m.sigmaIndex()))));
-    }
-    return out;
+    return new MomentTable(ref, gen);
   }
 
   private static Dataset<Row> summarize(Dataset<Row> points, List<String> axes, String... keys) {
@@ -241,19 +239,6 @@ public final class EvaluateJob {
     return c.toArray(Column[]::new);
   }
 
-  /** The table's rows of one experiment; a missing table is bad input naming the stage that writes it. */
-  static Dataset<Row> read(SparkSession spark, String table, String experiment, String stage) {
-    try {
-      Path p = new Path(table);
-      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-        throw new InvalidInputException(table + " does not exist: run `twostep " + stage + "` first");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + table, e);
-    }
-    return spark.read().parquet(table).where(col("experiment").equalTo(experiment));
-  }
-
   private static void checkColumns(Dataset<Row> table, List<String> axes, String name) {
     Set<String> have = new HashSet<>(List.of(table.columns()));
     for (String a : axes) {
@@ -265,6 +250,10 @@ public final class EvaluateJob {
   }
 
   static PartitionPublisher.Unit unit(String experiment, EvalTask t) {
-    return new PartitionPublisher.Unit(experiment, t.sigmaIndex(), t.model());
+    return unit(experiment, t.model(), t.sigmaIndex());
+  }
+
+  static PartitionPublisher.Unit unit(String experiment, String model, int sigmaIndex) {
+    return new PartitionPublisher.Unit(experiment, sigmaIndex, model);
   }
 }

@@ -70,33 +70,30 @@ public final class SimulateJob {
         (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * One Spark task per unit; each finished task's clouds are published by the driver at once (particles, then for
+   * KPP the eigenvalue trace), so a run killed mid-way keeps every unit published before the kill.
+   */
   private static void compute(SparkSession spark, RunContext ctx, String hash, List<TaskKey> pending,
       PartitionPublisher particles, PartitionPublisher eigen, boolean kpp, IntConsumer onTaskDone) {
     String rendered = ctx.config().root().render(ConfigRenderOptions.concise());
     int threads = ctx.config().getInt("simulate.threads");
     int dim = ctx.config().getInt("experiment.dim");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    TaskProgressListener listener = new TaskProgressListener(pending.size(), onTaskDone);
-    spark.sparkContext().addSparkListener(listener);
-    JavaRDD<TaskOutput> outputs = jsc.parallelize(pending, pending.size())
-        .map(t -> simulate(rendered, threads, t))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      StructType schema = ParticleTables.particles(dim).add(PartitionPublisher.UNIT, DataTypes.StringType, false);
-      JavaRDD<Row> rows = outputs.flatMap(o -> withUnit(ParticleTables.rows(o.key().experiment(), o.system(),
-          o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(), o.key().replica(), o.columns())).iterator());
-      Dataset<Row> df = spark.createDataFrame(rows, schema);
-      particles.publish(df, pending.stream().map(SimulateJob::unit).toList(),
-          u -> CompletionMarker.of(hash, ctx.codeVersion()).withSigma(sigmaOf(pending, u)));
-      if (kpp) {
-        Dataset<Row> eig = spark.createDataFrame(outputs.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA);
-        eigen.publish(eig, pending.stream().map(SimulateJob::unit).toList(),
-            u -> CompletionMarker.of(hash, ctx.codeVersion()).withSigma(sigmaOf(pending, u)));
+    StructType schema = ParticleTables.particles(dim);
+    int[] done = {0};
+    TaskResults.forEach(jsc.parallelize(pending, pending.size()), t -> simulate(rendered, threads, t), outputs -> {
+      for (TaskOutput o : outputs) {
+        TaskKey k = o.key();
+        CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion()).withSigma(k.sigma());
+        if (kpp) {
+          eigen.publishUnit(unit(k), spark.createDataFrame(eigenRows(o), EIGEN_SCHEMA), marker);
+        }
+        particles.publishUnit(unit(k), spark.createDataFrame(ParticleTables.rows(k.experiment(), o.system(),
+            k.sigma(), k.sigmaIndex(), k.split().label(), k.replica(), o.columns()), schema), marker);
+        onTaskDone.accept(done[0]++);
       }
-    } finally {
-      outputs.unpersist(false);
-      spark.sparkContext().removeSparkListener(listener);
-    }
+    });
   }
 
   /** Runs on an executor: rebuilds the simulation from the rendered config, so only strings cross the wire. */
@@ -130,15 +127,6 @@ public final class SimulateJob {
     return rows;
   }
 
-  private static List<Row> withUnit(List<Row> rows) {
-    List<Row> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(ParticleTables.append(r, r.getString(4))); // the split is the publishing unit
-    }
-    return out;
-  }
-
-
   static PartitionPublisher.Unit unit(TaskKey t) {
     return new PartitionPublisher.Unit(t.experiment(), t.sigmaIndex(), t.split().label());
   }
@@ -149,7 +137,4 @@ public final class SimulateJob {
     return m != null && m.hasHash(hash) && m.hasSigma(t.sigma());
   }
 
-  private static double sigmaOf(List<TaskKey> tasks, PartitionPublisher.Unit u) {
-    return tasks.stream().filter(t -> unit(t).equals(u)).findFirst().orElseThrow().sigma();
-  }
 }
