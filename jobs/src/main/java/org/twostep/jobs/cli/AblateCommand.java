@@ -28,8 +28,9 @@ import org.twostep.jobs.pipeline.RunLayout;
 import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
-import org.twostep.training.data.ArrowTrainingData;
-import org.twostep.training.data.ParticleTableReader;
+import org.twostep.jobs.spark.Sessions;
+import org.twostep.jobs.spark.TrainingInput;
+import org.twostep.training.data.TrainingData;
 import org.twostep.training.deepparticle.DeepParticleTrainer;
 import org.twostep.training.deepparticle.DpConfig;
 import org.twostep.training.deepparticle.DpResult;
@@ -150,8 +151,8 @@ public final class AblateCommand implements Callable<Integer> {
     String hash = Models.hash(c, Models.MEANFLOW_DP);
     PeakMemory.reset();
     DpResult trained;
-    try (ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), experiment, dim,
-        sigma.train().values()); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
+    try (TrainingData data = TrainingInput.readTrain(Sessions.get(), layout.particles(), experiment, dim,
+        sigma.train().values()).data(); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       trained = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c)).train(prior, Models.inMeanFlowFrame(paths, data), dir, hash, Integer.MAX_VALUE, progress);
     }
@@ -162,7 +163,7 @@ public final class AblateCommand implements Callable<Integer> {
     long seedRoot = Seeds.derive(c.getLong("experiment.seed"), Seeds.coordinate(experiment));
     MetricContext mc = new MetricContext(experiment, hash, CodeVersion.get(), seedRoot);
     long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("ablate"));
-    try (ArrowTrainingData ref = ParticleTableReader.read(paths.particles(), experiment, dim, "test", test);
+    try (TrainingData ref = TrainingInput.read(Sessions.get(), layout.particles(), experiment, dim, "test", test).data();
         Generator g = Models.corrected(c, paths, dir)) {
       double[] found = ref.sigmas();
       for (int i = 0; i < found.length; i++) {
@@ -177,7 +178,7 @@ public final class AblateCommand implements Callable<Integer> {
         trained.corrector().times().unconverged());
   }
 
-  private static ParticleCloud cloud(ArrowTrainingData data, int group, int dim) {
+  private static ParticleCloud cloud(TrainingData data, int group, int dim) {
     int n = data.count(group);
     float[] rows = new float[n * dim];
     for (int i = 0; i < n; i++) {

@@ -249,7 +249,10 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private static Dataset<Row> table(SparkSession spark, String table, String experiment, String stage) {
-    return org.twostep.jobs.spark.PartitionPublisher.read(spark, table, experiment, stage);
+    if (!exists(spark, table)) {
+      throw new InvalidInputException(table + " does not exist: run `twostep " + stage + "` first");
+    }
+    return spark.read().parquet(table).where(col("experiment").equalTo(experiment));
   }
 
   private static boolean exists(SparkSession spark, String table) {

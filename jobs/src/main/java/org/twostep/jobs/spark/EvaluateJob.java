@@ -104,13 +104,13 @@ public final class EvaluateJob {
       progress.started(0, pending.size());
       MomentTable moments = moments(test, candidates, axes);
       CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion());
+      MeasureContext mc = measureContext(ctx, eval, hash, pending);
       int[] done = {0};
-      measure(ctx, eval, hash, test, candidates, axes, pending, rows -> {
-        for (MetricRow r : rows) { // one row per (model, sigma) unit, published as its task finishes
-          MetricRow m = r.withMoments(MomentErrors.between(moments.reference().get(r.sigmaIndex()),
-              moments.generated().get(r.model() + "@" + r.sigmaIndex())));
-          metrics.publishUnit(unit(experiment, m.model(), m.sigmaIndex()),
-              spark.createDataFrame(List.of(MetricTables.toRow(m)), MetricTables.METRICS), marker);
+      UnitJobs.run(spark, pending, t -> { // one job per (model, sigma) unit, published as it ends
+        MomentErrors e = MomentErrors.between(moments.reference().get(t.sigmaIndex()),
+            moments.generated().get(t.model() + "@" + t.sigmaIndex()));
+        metrics.publishUnit(unit(experiment, t), measured(spark, mc, test, candidates, axes, t, e), marker);
+        synchronized (done) {
           progress.advanced(++done[0]);
         }
       });
@@ -157,35 +157,41 @@ public final class EvaluateJob {
   /** The splits of the floor replicas: reference_b, reference_c, ... */
   private static final String FLOOR_SPLIT_PREFIX = "reference_";
 
-  private static void measure(RunContext ctx, EvaluateConfig eval, String hash, Dataset<Row> test,
-      Dataset<Row> candidates, List<String> axes, List<EvalTask> pending,
-      java.util.function.Consumer<List<MetricRow>> onTaskDone) {
-    int dim = axes.size();
+  /** What every unit's measurement needs besides its clouds; serializable, it travels into the tasks. */
+  private record MeasureContext(EvaluateConfig eval, MetricContext metrics, Map<Integer, Boolean> inRange, int dim)
+      implements java.io.Serializable {}
+
+  private static MeasureContext measureContext(RunContext ctx, EvaluateConfig eval, String hash,
+      List<EvalTask> pending) {
     SigmaCatalogue sigma = ctx.sigma();
     HashMap<Integer, Boolean> inRange = new HashMap<>();
-    Set<String> wanted = new HashSet<>();
     for (EvalTask t : pending) {
       inRange.put(t.sigmaIndex(), sigma.inTrainingRange(t.sigma()));
-      wanted.add(t.model() + "@" + t.sigmaIndex());
     }
     long root = Seeds.derive(ctx.config().getLong("experiment.seed"), Seeds.coordinate(ctx.experiment()));
-    MetricContext mc = new MetricContext(ctx.experiment(), hash, ctx.codeVersion(), root);
-    Dataset<Row> ref = test.groupBy("sigma_index", "sigma")
-        .agg(collect_list(struct(pointStruct(axes))).as("reference"));
-    Dataset<Row> gen = candidates.groupBy("model", "sigma_index")
-        .agg(collect_list(struct(pointStruct(axes))).as("generated"));
-    Dataset<Row> pairs = gen.join(ref, "sigma_index")
-        .where(org.apache.spark.sql.functions.concat_ws("@", col("model"), col("sigma_index")).isin(wanted.toArray()));
-    TaskResults.forEach(pairs.repartition(pending.size()).javaRDD(), r -> {
-      EvalTask task = new EvalTask(r.getString(r.fieldIndex("model")), r.getDouble(r.fieldIndex("sigma")),
-          r.getInt(r.fieldIndex("sigma_index")));
-      return MetricComputation.measure(eval, mc, task, inRange.get(task.sigmaIndex()),
-          MetricTables.cloud(r.getList(r.fieldIndex("reference")), dim),
-          MetricTables.cloud(r.getList(r.fieldIndex("generated")), dim));
-    }, onTaskDone);
+    return new MeasureContext(eval, new MetricContext(ctx.experiment(), hash, ctx.codeVersion(), root), inRange,
+        ctx.config().getInt("experiment.dim"));
   }
 
-  /** MLlib Summarizer means of x and of x_i x_j per reference sigma and per (model, sigma) candidate. */
+  /**
+   * The metric row of one (model, sigma) pair as a one-row table: the test reference and the candidate cloud at that
+   * sigma (partition pruning reads only their files) are gathered into one task, which measures their distance.
+   */
+  private static Dataset<Row> measured(SparkSession spark, MeasureContext mc, Dataset<Row> test,
+      Dataset<Row> candidates, List<String> axes, EvalTask task, MomentErrors moments) {
+    Dataset<Row> ref = test.where(col("sigma_index").equalTo(task.sigmaIndex()))
+        .agg(collect_list(struct(pointStruct(axes))).as("reference"));
+    Dataset<Row> gen = candidates.where(col("model").equalTo(task.model()).and(col("sigma_index")
+        .equalTo(task.sigmaIndex()))).agg(collect_list(struct(pointStruct(axes))).as("generated"));
+    double meanError = moments.meanError();
+    double covError = moments.covError();
+    return spark.createDataFrame(ref.crossJoin(gen).javaRDD().map(r -> MetricTables.toRow(
+        MetricComputation.measure(mc.eval(), mc.metrics(), task, mc.inRange().get(task.sigmaIndex()),
+            MetricTables.cloud(r.getList(r.fieldIndex("reference")), mc.dim()),
+            MetricTables.cloud(r.getList(r.fieldIndex("generated")), mc.dim()))
+            .withMoments(new MomentErrors(meanError, covError)))), MetricTables.METRICS);
+  }
+
   /** Moments of each reference sigma, and of each candidate by {@code model@sigma_index}. */
   private record MomentTable(Map<Integer, Moments> reference, Map<String, Moments> generated) {}
 

@@ -71,8 +71,8 @@ public final class SimulateJob {
   }
 
   /**
-   * One Spark task per unit; each finished task's clouds are published by the driver at once (particles, then for
-   * KPP the eigenvalue trace), so a run killed mid-way keeps every unit published before the kill.
+   * One Spark job per unit ({@link UnitJobs}), which simulates it in one task and publishes its cloud (for KPP first
+   * its eigenvalue trace), so a run killed mid-way keeps every unit whose job had ended.
    */
   private static void compute(SparkSession spark, RunContext ctx, String hash, List<TaskKey> pending,
       PartitionPublisher particles, PartitionPublisher eigen, boolean kpp, IntConsumer onTaskDone) {
@@ -82,15 +82,24 @@ public final class SimulateJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     StructType schema = ParticleTables.particles(dim);
     int[] done = {0};
-    TaskResults.forEach(jsc.parallelize(pending, pending.size()), t -> simulate(rendered, threads, t), outputs -> {
-      for (TaskOutput o : outputs) {
-        TaskKey k = o.key();
-        CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion()).withSigma(k.sigma());
+    UnitJobs.run(spark, pending, t -> {
+      JavaRDD<TaskOutput> output = jsc.parallelize(List.of(t), 1).map(k -> simulate(rendered, threads, k));
+      if (kpp) {
+        output = output.persist(StorageLevel.MEMORY_AND_DISK()); // read by two writes
+      }
+      try {
+        CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion()).withSigma(t.sigma());
         if (kpp) {
-          eigen.publishUnit(unit(k), spark.createDataFrame(eigenRows(o), EIGEN_SCHEMA), marker);
+          eigen.publishUnit(unit(t), spark.createDataFrame(output.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA),
+              marker);
         }
-        particles.publishUnit(unit(k), spark.createDataFrame(ParticleTables.rows(k.experiment(), o.system(),
-            k.sigma(), k.sigmaIndex(), k.split().label(), k.replica(), o.columns()), schema), marker);
+        particles.publishUnit(unit(t), spark.createDataFrame(output.flatMap(o -> ParticleTables.rows(
+            o.key().experiment(), o.system(), o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(),
+            o.key().replica(), o.columns()).iterator()), schema), marker);
+      } finally {
+        output.unpersist(false);
+      }
+      synchronized (done) {
         onTaskDone.accept(done[0]++);
       }
     });
