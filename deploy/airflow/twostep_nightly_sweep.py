@@ -4,9 +4,17 @@ One SparkSubmitOperator per experiment runs ``twostep pipeline``; completed unit
 extending a sigma grid in the experiment file makes the next night compute only the new sigma values. A final task
 runs ``twostep status`` so the log of every night lists what is complete, stale or missing.
 
-Set up: an Airflow connection ``spark_twostep`` (type Spark, host spark://MASTER, port 7077), the thin jar and the
-conf/ directory on the Airflow workers under TWOSTEP_HOME, and the cluster's shared secret in
+Set up: an Airflow connection ``spark_twostep`` (type Spark, host spark://MASTER, port 7077, or yarn / k8s://...),
+the thin jar and the conf/ directory on the Airflow workers under TWOSTEP_HOME, and the cluster's shared secret in
 ``$TWOSTEP_HOME/spark-auth.conf`` (mode 0600), never in this file.
+
+Where the driver runs: the driver trains the models (DJL on the driver's cores, ``driver_memory`` of heap, hours at
+paper scale), so it must not run on the Airflow worker. DEPLOY_MODE is ``cluster``: spark-submit starts the driver in
+a container of the cluster (YARN, Kubernetes; on a standalone master the conf/ and jar paths must exist on every
+worker, e.g. a shared TWOSTEP_HOME) with ``driver_memory`` as its heap; the experiment file travels with ``files``
+and is named by its base name. Every output goes to OUT (HDFS by default), so nothing is left on the driver's disk.
+TWOSTEP_DEPLOY_MODE=client keeps the driver on the Airflow worker (spark-submit then starts it there with
+``driver_memory`` of heap): only on a worker sized for it (8 GB free and idle cores), in a pool of one slot.
 """
 from __future__ import annotations
 
@@ -19,6 +27,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 TWOSTEP_HOME = os.environ.get("TWOSTEP_HOME", "/opt/twostep")
 JAR = f"{TWOSTEP_HOME}/twostep-spark.jar"
 OUT = os.environ.get("TWOSTEP_OUT", "hdfs:///twostep/nightly")
+DEPLOY_MODE = os.environ.get("TWOSTEP_DEPLOY_MODE", "cluster")
 TASK_CPUS = 2
 EXPERIMENTS = ["ks-laminar-3d", "ks-laminar-4d", "ks-kolmogorov-3d", "kpp-cellular-2d", "kpp-kolmogorov-3d"]
 
@@ -51,10 +60,13 @@ with DAG(
 ) as dag:
     for experiment in EXPERIMENTS:
         config = f"{TWOSTEP_HOME}/conf/{experiment}.conf"
+        # in cluster mode the driver finds the shipped file (files=config) in its working directory
+        config_arg = os.path.basename(config) if DEPLOY_MODE == "cluster" else config
         out = f"{OUT}/{experiment}"
         common = dict(
             conn_id="spark_twostep",
             application=JAR,
+            deploy_mode=DEPLOY_MODE,
             java_class="org.twostep.jobs.cli.Twostep",
             conf=SPARK_CONF,
             properties_file=f"{TWOSTEP_HOME}/spark-auth.conf",
@@ -67,7 +79,7 @@ with DAG(
         pipeline = SparkSubmitOperator(
             task_id=f"pipeline_{experiment.replace('-', '_')}",
             name=f"twostep-{experiment}",
-            application_args=["pipeline", "--config", config, "--profile", "paper", "--out", out,
+            application_args=["pipeline", "--config", config_arg, "--profile", "paper", "--out", out,
                               f"simulate.threads={TASK_CPUS}"],
             execution_timeout=timedelta(hours=10),
             **common,
@@ -75,7 +87,7 @@ with DAG(
         status = SparkSubmitOperator(
             task_id=f"status_{experiment.replace('-', '_')}",
             name=f"twostep-status-{experiment}",
-            application_args=["status", "--out", out, "--config", config, "--profile", "paper"],
+            application_args=["status", "--out", out, "--config", config_arg, "--profile", "paper"],
             execution_timeout=timedelta(minutes=15),
             **common,
         )

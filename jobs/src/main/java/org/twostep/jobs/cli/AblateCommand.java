@@ -25,6 +25,7 @@ import org.twostep.evaluation.metrics.MetricContext;
 import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.jobs.pipeline.Models;
 import org.twostep.jobs.pipeline.RunLayout;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
@@ -82,19 +83,26 @@ public final class AblateCommand implements Callable<Integer> {
     PrintWriter pw = spec.commandLine().getOut();
     Map<String, Result> results = new LinkedHashMap<>();
     Path root = null;
+    RunStorage storage = null;
     for (List<String> setting : settings) {
       List<String> all = new ArrayList<>(overrides);
       all.addAll(setting);
       Config c = ConfigLoader.load(config, profile, all);
       DpConfig.from(c);
       RunLayout layout = new RunLayout(out != null ? out : c.getString("experiment.out"));
-      root = local(layout.root()).resolve("ablate");
+      if (storage == null) { // the frozen MeanFlow and earlier settings, in the working copy
+        storage = RunStorage.open(layout.root());
+        storage.pull("models", "ablate");
+      }
+      root = storage.local().resolve("ablate");
       String name = String.join(",", setting);
       pw.printf(Locale.ROOT, "ablate %s: training%n", name);
       pw.flush();
       Result r;
       try (ProgressDisplay progress = ProgressDisplay.open("ablate " + name, "steps", quiet, pw)) {
-        r = run(c, layout, root.resolve(name.isEmpty() ? "base" : name), progress);
+        r = run(c, storage, root.resolve(name.isEmpty() ? "base" : name), progress);
+      } finally {
+        storage.push("ablate");
       }
       results.put(name, r);
       pw.printf(Locale.ROOT, "ablate %s: %s in %.1f s, peak RSS %.0f MB, %d unconverged solve(s)%n", name,
@@ -102,6 +110,7 @@ public final class AblateCommand implements Callable<Integer> {
       pw.flush();
     }
     write(root.resolve("ablation.csv"), results);
+    storage.push("ablate");
     print(pw, results);
     return 0;
   }
@@ -143,15 +152,16 @@ public final class AblateCommand implements Callable<Integer> {
     return out;
   }
 
-  private static Result run(Config c, RunLayout layout, Path dir, ProgressDisplay progress) {
-    RunLayoutPaths paths = RunLayoutPaths.of(layout);
+  private static Result run(Config c, RunStorage storage, Path dir, ProgressDisplay progress) {
+    RunLayoutPaths paths = RunLayoutPaths.of(storage);
+    String particles = new RunLayout(storage.location()).particles(); // read with Spark where the run lives
     SigmaCatalogue sigma = SigmaCatalogue.from(c);
     String experiment = c.getString("experiment.name");
     int dim = c.getInt("experiment.dim");
     String hash = Models.hash(c, Models.MEANFLOW_DP);
     PeakMemory.reset();
     DpResult trained;
-    try (TrainingData data = TrainingInput.readTrain(Sessions.get(), layout.particles(), experiment, dim,
+    try (TrainingData data = TrainingInput.readTrain(Sessions.get(), particles, experiment, dim,
         sigma.train().values()).data(); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       trained = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c)).train(prior, Models.inMeanFlowFrame(paths, data), dir, hash, Integer.MAX_VALUE, progress);
@@ -163,7 +173,7 @@ public final class AblateCommand implements Callable<Integer> {
     long seedRoot = Seeds.derive(c.getLong("experiment.seed"), Seeds.coordinate(experiment));
     MetricContext mc = new MetricContext(experiment, hash, CodeVersion.get(), seedRoot);
     long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("ablate"));
-    try (TrainingData ref = TrainingInput.read(Sessions.get(), layout.particles(), experiment, dim, "test", test).data();
+    try (TrainingData ref = TrainingInput.read(Sessions.get(), particles, experiment, dim, "test", test).data();
         Generator g = Models.corrected(c, paths, dir)) {
       double[] found = ref.sigmas();
       for (int i = 0; i < found.length; i++) {
@@ -248,10 +258,6 @@ public final class AblateCommand implements Callable<Integer> {
     names.forEach(n -> pw.printf(Locale.ROOT, " %d |", results.get(n).unconverged));
     pw.println();
     pw.flush();
-  }
-
-  private static Path local(String layoutPath) {
-    return layoutPath.startsWith("file:") ? Path.of(java.net.URI.create(layoutPath)) : Path.of(layoutPath);
   }
 
   private record Result(List<MetricRow> rows, boolean skipped, int steps, double seconds, double peakMb,

@@ -46,21 +46,23 @@ public final class BenchSpeedupCommand implements Callable<Integer> {
     if (repeats < 1) {
       throw new InvalidConfigException("--repeats", repeats, "a positive integer");
     }
-    if (!Files.isDirectory(options.run.resolve("metrics"))) {
-      throw new InvalidInputException("run directory " + options.run + " has no metrics/: run `twostep pipeline --out "
-          + options.run + "` first");
+    if (!options.storage().exists("metrics")) {
+      throw new InvalidInputException("run directory " + options.storage().label() + " has no metrics/: run "
+          + "`twostep pipeline --out " + options.storage().label() + "` first");
     }
     Config c = options.load();
+    options.storage().pull("models", "particles", DIR);
     double[] sigmas = sigmas(SigmaCatalogue.from(c));
     PrintWriter out = spec.commandLine().getOut();
-    List<SpeedupTable.Row> rows = new Speedup(c, options.run, repeats, line -> {
+    List<SpeedupTable.Row> rows = new Speedup(c, options.run(), repeats, line -> {
       out.println("bench speedup " + line);
       out.flush();
     }).measure(sigmas);
-    Path dir = options.run.resolve(DIR);
+    Path dir = options.run().resolve(DIR);
     String md = SpeedupTable.markdown(rows);
     AtomicFiles.writeString(dir.resolve("speedup.csv"), SpeedupTable.csv(rows));
     AtomicFiles.writeString(dir.resolve("speedup.md"), md);
+    options.storage().push(DIR);
     out.printf(Locale.ROOT, "%n%s%nbench speedup %s: -> %s%n", md, c.getString("experiment.name"),
         dir.resolve("speedup.csv"));
     out.flush();

@@ -4,7 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import org.twostep.jobs.io.RunStorage;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.twostep.evaluation.report.RunComparison;
@@ -20,11 +20,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "W2² of two runs side by side with the ratio B/A (below 1: B is closer to the reference).")
 public final class CompareCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RUN_A", description = "Run directory (holds metrics/)")
-  Path a;
+  @Parameters(index = "0", paramLabel = "RUN_A", description = "Run directory (holds metrics/): a path or a Hadoop URI")
+  String a;
 
-  @Parameters(index = "1", paramLabel = "RUN_B", description = "Run directory (holds metrics/)")
-  Path b;
+  @Parameters(index = "1", paramLabel = "RUN_B", description = "Run directory (holds metrics/): a path or a Hadoop URI")
+  String b;
 
   @Option(names = "--json", description = "One JSON object: {a, b, rows: [...], summary: [...]}")
   boolean json;
@@ -33,7 +33,11 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RunComparison.Row> rows = RunComparison.join(RunTables.metrics(a), RunTables.metrics(b));
+    RunStorage runA = RunStorage.open(a);
+    RunStorage runB = RunStorage.open(b);
+    List<RunComparison.Row> rows = RunComparison.join(RunTables.metrics(runA), RunTables.metrics(runB));
+    a = runA.label(); // as messages name a run: its path, or its URI
+    b = runB.label();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(json(rows));

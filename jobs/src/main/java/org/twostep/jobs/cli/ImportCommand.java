@@ -3,7 +3,6 @@ package org.twostep.jobs.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.jobs.pipeline.RunRecords;
 import org.twostep.jobs.spark.ImportJob;
 import org.twostep.jobs.spark.Sessions;
@@ -32,7 +31,8 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     RunContext ctx = options.load();
     ImportJob.Summary s = ImportJob.run(Sessions.get(), ctx, from);
-    RunRecords.writeConfig(RunLayoutPaths.local(ctx.layout().root()), ctx.config());
+    RunRecords.writeConfig(ctx.storage().local(), ctx.config());
+    ctx.storage().push(RunRecords.CONFIG);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "import %s: %d train, %d test, %d reference_b particles at %d sigma from %s (splits: %s) "
         + "-> %s%n", ctx.experiment(), s.rows().get("train"), s.rows().get("test"), s.rows().get("reference_b"),

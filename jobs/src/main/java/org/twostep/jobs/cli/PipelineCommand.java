@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.twostep.common.error.InvalidConfigException;
-import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.jobs.pipeline.RunRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,8 +54,11 @@ public final class PipelineCommand implements Callable<Integer> {
     }
     stages.add(List.of("evaluate"));
     stages.add(List.of("report"));
-    java.nio.file.Path dir = RunLayoutPaths.local(ctx.layout().root());
+    // run.conf and timings.csv are written in the run's local working copy and pushed to its storage at once
+    java.nio.file.Path dir = ctx.storage().local();
+    ctx.storage().pull(RunRecords.TIMINGS);
     RunRecords.writeConfig(dir, ctx.config());
+    ctx.storage().push(RunRecords.CONFIG);
     long start = System.nanoTime();
     for (List<String> stage : stages) {
       long t0 = System.nanoTime();
@@ -71,6 +73,7 @@ public final class PipelineCommand implements Callable<Integer> {
           code == 0 ? "done" : "failed (exit " + code + ")", seconds);
       if (code == 0) {
         RunRecords.appendTiming(dir, label(stage), seconds, Instant.now());
+        ctx.storage().push(RunRecords.TIMINGS);
       }
       out.flush();
       if (code != 0) {

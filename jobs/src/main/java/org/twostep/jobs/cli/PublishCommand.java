@@ -38,6 +38,7 @@ import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.twostep.jobs.io.RunStorage;
 
 /**
  * {@code twostep publish}: aggregates several seeds' pipeline runs of one experiment into a results page (CSV
@@ -54,14 +55,19 @@ public final class PublishCommand implements Callable<Integer> {
   String profile;
 
   @Option(names = "--runs", required = true, split = ",", paramLabel = "DIR[,DIR...]",
-      description = "Run directories of `twostep pipeline`, one per seed")
-  List<Path> runs = new ArrayList<>();
+      description = "Run directories of `twostep pipeline`, one per seed (paths or Hadoop URIs)")
+  List<String> runs = new ArrayList<>();
 
   @Option(names = "--ablate", paramLabel = "DIR", description = "Run directory holding ablate/ablation.csv")
-  Path ablate;
+  String ablate;
 
   @Option(names = "--dest", required = true, paramLabel = "DIR", description = "Page directory, e.g. docs/results/<experiment>")
-  Path dest;
+  String dest;
+
+  /** The runs, the ablation run and the page through their storage; {@code local}: the runs' working copies. */
+  private List<RunStorage> stores;
+  private List<Path> local;
+  private RunStorage ablationRun;
 
   @CommandLine.Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides")
   List<String> overrides = new ArrayList<>();
@@ -73,7 +79,18 @@ public final class PublishCommand implements Callable<Integer> {
     Config c = ConfigLoader.load(config, profile, overrides);
     SigmaCatalogue sigma = SigmaCatalogue.from(c);
     ReportConfig rc = ReportConfig.from(c, sigma);
+    stores = runs.stream().map(RunStorage::open).toList();
+    ablationRun = ablate == null ? null : RunStorage.open(ablate);
+    RunStorage page = RunStorage.open(dest);
     check();
+    // what the page takes from a run beside its tables, into the runs' working copies when they are remote
+    for (RunStorage r : stores) {
+      r.pull(RunRecords.CONFIG, RunRecords.TIMINGS, "models/meanflow/card.json", "plots", BenchSpeedupCommand.DIR);
+    }
+    if (ablationRun != null) {
+      ablationRun.pull("ablate/ablation.csv");
+    }
+    local = stores.stream().map(RunStorage::local).toList();
     String experiment = c.getString("experiment.name");
     boolean kpp = c.getString("experiment.system").equals("kpp");
     SparkSession spark = Sessions.get();
@@ -82,18 +99,19 @@ public final class PublishCommand implements Callable<Integer> {
     List<ResultsPage.RunInfo> infos = new ArrayList<>();
     List<StageTiming> timings = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
-      Path run = runs.get(i);
-      String label = run.toString();
-      List<MetricRow> metrics = ReportCommand.metrics(spark, run.resolve("metrics").toString(), experiment);
+      Path run = local.get(i);
+      String label = label(i);
+      String tables = stores.get(i).location();
+      List<MetricRow> metrics = ReportCommand.metrics(spark, tables + "/metrics", experiment);
       if (metrics.isEmpty()) {
-        throw new InvalidInputException(run.resolve("metrics") + " has no rows of experiment " + experiment
+        throw new InvalidInputException(tables + "/metrics has no rows of experiment " + experiment
             + ": run `twostep pipeline` with " + config + " first");
       }
       RunRecords.Seed seed = RunRecords.seed(run);
       if (seed == null) {
         seed = new RunRecords.Seed(i + 1, "position " + (i + 1) + " in --runs");
       }
-      ReportCommand.WarmStart warm = kpp ? ReportCommand.warmStart(spark, run.resolve("eigenvalues").toString(),
+      ReportCommand.WarmStart warm = kpp ? ReportCommand.warmStart(spark, tables + "/eigenvalues",
           experiment) : new ReportCommand.WarmStart(List.of(), Map.of());
       read.add(new SeedAggregate.Run(label, seed.value(), metrics, warm.rows(), warm.reference()));
       Map<String, Double> t = RunRecords.timings(run);
@@ -105,7 +123,7 @@ public final class PublishCommand implements Callable<Integer> {
           metrics.stream().map(MetricRow::configHash).distinct().sorted().toList(), t != null));
     }
 
-    Path target = dest.toAbsolutePath().normalize();
+    Path target = page.local().toAbsolutePath().normalize();
     Files.createDirectories(target.getParent());
     Path staging = target.resolveSibling("." + target.getFileName() + ".publish-" + UUID.randomUUID());
     try {
@@ -115,22 +133,24 @@ public final class PublishCommand implements Callable<Integer> {
     } finally {
       deleteTree(staging);
     }
+    page.push("");
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "publish %s: %d run(s) -> %s%n", experiment, runs.size(), target.resolve("README.md"));
+    out.printf(Locale.ROOT, "publish %s: %d run(s) -> %s%n", experiment, runs.size(),
+        page.remote() ? page.location() + "/README.md" : target.resolve("README.md"));
     out.flush();
     return 0;
   }
 
   /** Bad input before any work: every run has metrics/, --ablate has its CSV. */
   private void check() {
-    for (Path run : runs) {
-      if (!Files.isDirectory(run.resolve("metrics"))) {
+    for (RunStorage run : stores) {
+      if (!run.exists("metrics")) {
         throw new InvalidInputException("run directory " + run + " has no metrics/: run `twostep pipeline --out " + run
             + "` first");
       }
     }
-    if (ablate != null && !Files.isRegularFile(ablate.resolve("ablate").resolve("ablation.csv"))) {
-      throw new InvalidInputException(ablate.resolve("ablate").resolve("ablation.csv")
+    if (ablationRun != null && !ablationRun.exists("ablate/ablation.csv")) {
+      throw new InvalidInputException(ablate + "/ablate/ablation.csv"
           + " does not exist: run `twostep ablate --out " + ablate + "` first");
     }
   }
@@ -143,7 +163,7 @@ public final class PublishCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("timings.csv"), ResultsCsv.timings(timings), StandardCharsets.UTF_8);
     PageCharts.w2(experiment, w2, sigma.train().min(), sigma.train().max(), ReportCommand.logSigma(sigma), rc.width(), rc.height(),
         dir);
-    Path plots = runs.get(0).resolve("plots");
+    Path plots = local.get(0).resolve("plots");
     List<String> projections = copyPictures(plots, ReportWriter.PROJECTION_PREFIX, dir);
     List<SeedAggregate.EigenMean> eigen = SeedAggregate.eigen(read);
     List<String> eigenImages = List.of();
@@ -153,7 +173,7 @@ public final class PublishCommand implements Callable<Integer> {
     }
     List<AblationTable.Row> ablation = null;
     if (ablate != null) {
-      Path csv = ablate.resolve("ablate").resolve("ablation.csv");
+      Path csv = ablationRun.local().resolve("ablate").resolve("ablation.csv");
       Files.copy(csv, dir.resolve("ablation.csv"));
       try {
         ablation = AblationTable.parse(Files.readString(csv, StandardCharsets.UTF_8));
@@ -162,9 +182,9 @@ public final class PublishCommand implements Callable<Integer> {
       }
     }
     String resolved = null;
-    if (Files.isRegularFile(runs.get(0).resolve(RunRecords.CONFIG))) {
+    if (Files.isRegularFile(local.get(0).resolve(RunRecords.CONFIG))) {
       resolved = "run.conf";
-      Files.copy(runs.get(0).resolve(RunRecords.CONFIG), dir.resolve(resolved));
+      Files.copy(local.get(0).resolve(RunRecords.CONFIG), dir.resolve(resolved));
     }
     List<String> given = spec.commandLine().getParseResult().originalArgs(); // the launcher's, command name first
     int from = given.indexOf(spec.name()) + 1;
@@ -179,14 +199,14 @@ public final class PublishCommand implements Callable<Integer> {
 
   /** The first run's {@code bench speedup} tables, copied beside the page, as its speedup section. */
   private String speedup(Path dir) throws IOException {
-    Path csv = runs.get(0).resolve(BenchSpeedupCommand.DIR).resolve("speedup.csv");
+    Path csv = local.get(0).resolve(BenchSpeedupCommand.DIR).resolve("speedup.csv");
     if (!Files.isRegularFile(csv)) {
-      return SpeedupTable.section(null, runs.get(0).toString());
+      return SpeedupTable.section(null, label(0));
     }
     Files.copy(csv, dir.resolve("speedup.csv"));
     try {
       return SpeedupTable.section(SpeedupTable.parse(Files.readString(csv, StandardCharsets.UTF_8)),
-          runs.get(0).toString());
+          label(0));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(csv + ": " + e.getMessage());
     }
@@ -237,6 +257,11 @@ public final class PublishCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + dir, e);
     }
+  }
+
+  /** A run as the page names it: its path, or its URI when remote. */
+  private String label(int i) {
+    return stores.get(i).remote() ? stores.get(i).location() : local.get(i).toString();
   }
 
   private static String shellWord(String s) {

@@ -19,6 +19,7 @@ import org.twostep.evaluation.config.ReportConfig;
 import org.twostep.evaluation.report.PageCharts;
 import org.twostep.evaluation.report.ResultsCsv;
 import org.twostep.evaluation.report.SeedAggregate;
+import org.twostep.jobs.io.RunStorage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "replot", mixinStandardHelpOptions = true,
     description = "Redraw a results page's W2 and mu_n charts from its w2.csv, eigenvalues.csv and run.conf.")
 public final class ReplotCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "PAGE", description = "A results page directory, e.g. docs/results/ks-laminar-3d")
-  Path page;
+  @Parameters(index = "0", paramLabel = "PAGE",
+      description = "A results page directory, e.g. docs/results/ks-laminar-3d (a path or a Hadoop URI)")
+  String location;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Experiment file, instead of PAGE/run.conf")
   Path config;
@@ -48,6 +50,9 @@ public final class ReplotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    RunStorage stored = RunStorage.open(location);
+    stored.pull("");
+    Path page = stored.local();
     Path conf = config != null ? config : page.resolve("run.conf");
     Path w2File = page.resolve("w2.csv");
     for (Path p : List.of(conf, w2File)) {
@@ -86,8 +91,9 @@ public final class ReplotCommand implements Callable<Integer> {
       }
       charts += PageCharts.eigen(experiment, eigen, rc.width(), rc.height(), page).size();
     }
+    stored.push("");
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "replot %s: %d chart(s) redrawn in %s%n", experiment, charts, page);
+    out.printf(Locale.ROOT, "replot %s: %d chart(s) redrawn in %s%n", experiment, charts, stored.label());
     out.flush();
     return 0;
   }

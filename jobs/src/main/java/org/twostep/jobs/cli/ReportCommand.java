@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code twostep report}: reads metrics/, eigenvalues/ and the clouds at the configured sigma, and writes the PNG
- * plots and {@code report.md} into the (local) run directory (SPEC §6).
+ * plots and {@code report.md} into the run directory (SPEC §6), through its {@link org.twostep.jobs.io.RunStorage}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Write DIR/plots/*.png and DIR/report.md from the run's tables.")
@@ -63,9 +63,11 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     RunContext ctx = options.load();
     ReportConfig.from(ctx.config(), ctx.sigma()); // validates report.* before Spark starts
-    Path dir = RunLayoutPaths.local(ctx.layout().root());
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = Sessions.get();
+    // the report reads the models' loss logs and cards and writes plots/ and report.md: in the local working copy
+    ctx.storage().pull("models", "plots", "report.md");
+    Path dir = ctx.storage().local();
     String fingerprint = fingerprint(spark, ctx);
     Path marker = dir.resolve("plots").resolve("_DONE.report.json");
     if (!force && Files.exists(dir.resolve("report.md")) && Files.exists(marker)
@@ -77,6 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     ReportWriter.Written w = write(spark, ctx);
     Files.writeString(marker, fingerprint);
+    ctx.storage().push("plots", "report.md");
     out.printf(Locale.ROOT, "report %s: %s and %d plot(s) in %s%n", ctx.experiment(), w.report(), w.plots().size(),
         dir.resolve("plots"));
     out.flush();
@@ -115,7 +118,7 @@ public final class ReportCommand implements Callable<Integer> {
   /** Reads the run's tables and writes the plots and report.md (what the command and a pipeline call). */
   public static ReportWriter.Written write(SparkSession spark, RunContext ctx) {
     ReportConfig rc = ReportConfig.from(ctx.config(), ctx.sigma());
-    return new ReportWriter(rc).write(RunLayoutPaths.local(ctx.layout().root()), inputs(spark, ctx, rc));
+    return new ReportWriter(rc).write(ctx.storage().local(), inputs(spark, ctx, rc));
   }
 
   /** Everything the report shows, read from the run's tables. */
@@ -158,7 +161,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   /** The loss curves of the models trained in the run (MeanFlow, the corrector with its validations, IMM). */
   static List<TrainingCurveChart.Curve> curves(RunContext ctx) {
-    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     List<TrainingCurveChart.Curve> curves = new ArrayList<>();
     String corrector = Models.correctorName(ctx.config());
     for (String model : List.of(Models.MEANFLOW, corrector, Models.IMM)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.twostep.common.config.ConfigLoader;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.pipeline.RunRecords;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,8 +15,11 @@ import picocli.CommandLine.Parameters;
  * whose {@code run.conf} gives the configuration unless {@code --config} does.
  */
 public final class RunOptions {
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directory (of pipeline or import)")
-  Path run;
+  @Option(names = "--run", required = true, paramLabel = "DIR",
+      description = "Run directory (of pipeline or import): a path or a Hadoop URI")
+  String run;
+
+  private RunStorage storage;
 
   @Option(names = "--config", paramLabel = "FILE", description = "Experiment file, when the run has no run.conf")
   Path config;
@@ -26,8 +30,28 @@ public final class RunOptions {
   @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides")
   List<String> overrides = new ArrayList<>();
 
-  /** The run's configuration: {@code --config} with its profile, else the run's {@code run.conf}; overrides on top. */
+  /** The run's storage (opened once: a bad or unreachable location is bad input). */
+  RunStorage storage() {
+    if (storage == null) {
+      storage = RunStorage.open(run);
+    }
+    return storage;
+  }
+
+  /** The run's local working copy (the run directory itself when local). */
+  Path run() {
+    return storage().local();
+  }
+
+  /**
+   * The run's configuration: {@code --config} with its profile, else the run's {@code run.conf} (pulled into the
+   * working copy); overrides on top.
+   */
   Config load() {
-    return config != null ? ConfigLoader.load(config, profile, overrides) : RunRecords.config(run, overrides);
+    if (config != null) {
+      return ConfigLoader.load(config, profile, overrides);
+    }
+    storage().pull(RunRecords.CONFIG);
+    return RunRecords.config(run(), overrides);
   }
 }

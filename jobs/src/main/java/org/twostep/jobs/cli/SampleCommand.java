@@ -65,16 +65,17 @@ public final class SampleCommand implements Callable<Integer> {
     if (piece < 1) {
       throw new InvalidConfigException("--piece", piece, "a positive number of particles");
     }
-    if (!Files.isDirectory(options.run)) {
-      throw new InvalidInputException("run directory " + options.run + " does not exist");
+    if (!options.storage().exists("")) {
+      throw new InvalidInputException("run directory " + options.storage().label() + " does not exist");
     }
     Models.Choice choice = Models.choose(model, "--model");
     checkTrained(choice);
     Config c = options.load();
+    options.storage().pull("models");
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();
-    try (Surrogate s = Surrogate.open(options.run, model, c)) {
+    try (Surrogate s = Surrogate.open(options.run(), model, c)) {
       double load = (System.nanoTime() - t0) * 1e-9;
       long k = seed != null ? seed : s.generateSeed();
       double[] range = s.trainingRange();
@@ -111,7 +112,7 @@ public final class SampleCommand implements Callable<Integer> {
 
   /** An untrained model is bad input naming the models the run has. */
   private void checkTrained(Models.Choice choice) {
-    Path models = options.run.resolve("models");
+    Path models = options.run().resolve("models");
     if (Files.isDirectory(models.resolve(choice.stored()))) {
       return;
     }
@@ -123,7 +124,7 @@ public final class SampleCommand implements Callable<Integer> {
         throw new InvalidInputException("cannot list " + models + ": " + e.getMessage(), e);
       }
     }
-    throw new InvalidInputException("model " + model + " is not trained in run " + options.run + " (trained: "
+    throw new InvalidInputException("model " + model + " is not trained in run " + options.storage().label() + " (trained: "
         + (trained.isEmpty() ? "none; run `twostep pipeline` or `twostep train` first" : String.join(", ", trained))
         + ")");
   }

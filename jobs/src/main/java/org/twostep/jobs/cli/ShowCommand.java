@@ -15,6 +15,7 @@ import org.twostep.common.config.SigmaCatalogue;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.evaluation.metrics.MetricRow;
 import org.twostep.evaluation.report.MetricTable;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.pipeline.RunRecords;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,8 @@ public final class ShowCommand implements Callable<Integer> {
       "meanflow.batch_size", "dp.steps", "dp.batch_size", "dp.coupling", "imm.steps", "evaluate.metric",
       "pipeline.models");
 
-  @Parameters(paramLabel = "DIR", description = "Run directory of `twostep pipeline`")
-  Path dir;
+  @Parameters(paramLabel = "DIR", description = "Run directory of `twostep pipeline`: a path or a Hadoop URI")
+  String location;
 
   @Option(names = "--full-config", description = "Print the whole recorded configuration (every default included)")
   boolean fullConfig;
@@ -45,14 +46,18 @@ public final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws java.io.IOException {
+    RunStorage run = RunStorage.open(location);
+    run.pull(RunRecords.CONFIG, RunRecords.TIMINGS);
+    Path dir = run.local();
     Path conf = dir.resolve(RunRecords.CONFIG);
     if (!Files.isRegularFile(conf)) {
       throw new InvalidInputException(conf + " does not exist: DIR must be a run directory of `twostep pipeline`");
     }
     // the tables first: an unreadable one stops the command before it prints anything
-    List<MetricRow> rows = Files.isDirectory(dir.resolve("metrics")) ? RunTables.metrics(dir) : List.of();
+    List<MetricRow> rows = run.exists("metrics") ? RunTables.metrics(run) : List.of();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "# run %s%n%n## Settings (%s)%n%n", dir, conf);
+    out.printf(Locale.ROOT, "# run %s%n%n## Settings (%s)%n%n", run.label(),
+        run.remote() ? run.location() + "/" + RunRecords.CONFIG : conf);
     if (fullConfig) {
       out.println(Files.readString(conf));
     } else {

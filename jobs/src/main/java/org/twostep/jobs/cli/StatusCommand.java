@@ -75,6 +75,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    org.twostep.jobs.io.RunStorage.open(out); // a bad or unreachable location is bad input before anything prints
     Config c = config == null ? null : ConfigLoader.load(config, profile, overrides);
     if (c == null && !overrides.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "overrides need --config");

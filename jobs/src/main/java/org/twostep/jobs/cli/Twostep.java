@@ -32,7 +32,7 @@ public final class Twostep implements Runnable {
     return commandLine().execute(args);
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Twostep());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       Throwable root = e;

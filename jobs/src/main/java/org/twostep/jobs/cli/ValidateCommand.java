@@ -14,7 +14,7 @@ import org.twostep.common.io.AtomicFiles;
 import org.twostep.evaluation.report.ResultsCsv;
 import org.twostep.evaluation.report.SeedAggregate;
 import org.twostep.evaluation.report.ValidationTable;
-import org.twostep.jobs.pipeline.RunLayoutPaths;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.pipeline.ValidationPlan;
 import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
@@ -63,8 +63,13 @@ public final class ValidateCommand implements Callable<Integer> {
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new org.twostep.common.error.InvalidConfigException("--variant", name, "letters, digits, '.', '_' or '-'");
     }
-    Path root = RunLayoutPaths.local(options.out != null ? options.out
+    RunStorage storage = RunStorage.open(options.out != null ? options.out
         : ctx.config().getString("experiment.out") + "-validate");
+    if (storage.remote()) { // its seeds' runs share the simulation by copying files between local directories
+      throw new org.twostep.common.error.InvalidInputException("validate keeps its runs on a local or mounted file "
+          + "system; " + storage + " is not local");
+    }
+    Path root = storage.local();
     PrintWriter out = spec.commandLine().getOut();
     long experimentSeed = ctx.config().getLong("experiment.seed");
     long offset = ctx.config().getLong("validate.seed_offset");

@@ -60,7 +60,9 @@ public final class GenerationStage {
       out.flush();
       return;
     }
-    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    // the trained models into the run's local working copy when the run is remote; particles are read with Spark
+    ctx.storage().pull("models");
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     int[] counts = referenceCounts(spark, ctx, test);
     long seed = Models.generateSeed(c, name);
     List<GeneratedTables.Cloud> clouds = new ArrayList<>();

@@ -1,28 +1,19 @@
 package org.twostep.jobs.pipeline;
 
-import java.net.URI;
 import java.nio.file.Path;
-import org.twostep.common.error.InvalidInputException;
+import org.twostep.jobs.io.RunStorage;
 
 /**
- * The run layout as local paths, for the stages that run on the driver without Spark (training, generation): they
- * read and write the local (or a mounted shared) file system.
+ * The run layout as local paths, for the stages that run on the driver without Spark (training, generation, the
+ * report): the run's local working copy ({@link RunStorage#local()}, the run directory itself when it is local).
  */
 public record RunLayoutPaths(Path particles, Path models) {
 
-  public static RunLayoutPaths of(RunLayout layout) {
-    return new RunLayoutPaths(local(layout.particles()), local(layout.models()));
+  public static RunLayoutPaths of(RunStorage storage) {
+    return new RunLayoutPaths(storage.local().resolve("particles"), storage.local().resolve("models"));
   }
 
-  /** A run-layout path as a local path; a non-local URI is bad input. */
-  public static Path local(String layoutPath) {
-    if (layoutPath.startsWith("file:")) {
-      return Path.of(URI.create(layoutPath));
-    }
-    if (layoutPath.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-      throw new InvalidInputException(
-          "training and generation read and write the local file system; " + layoutPath + " is not local");
-    }
-    return Path.of(layoutPath);
+  public static RunLayoutPaths of(RunLayout layout) {
+    return of(RunStorage.open(layout.root()));
   }
 }

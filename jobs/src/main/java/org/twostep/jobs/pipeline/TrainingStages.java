@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.twostep.jobs.cli.RunContext;
+import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.spark.Sessions;
 import org.twostep.jobs.spark.TrainingInput;
 import org.twostep.training.baselines.ImmConfig;
@@ -42,19 +43,59 @@ public final class TrainingStages {
     train(ctx, stage, out, TrainingListener.NONE);
   }
 
-  /** As {@link #train(RunContext, String, PrintWriter)}, reporting each step to {@code progress}. */
+  /**
+   * As {@link #train(RunContext, String, PrintWriter)}, reporting each step to {@code progress}. On remote storage the
+   * stage works in the run's local working copy: it pulls the models (checkpoints to resume, the frozen MeanFlow under
+   * the corrector) first, and pushes them back after, also when it fails, so a checkpoint written before a failure is
+   * kept. The training input is read with Spark from the storage itself.
+   */
   public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress) {
-    switch (stage) {
-      case MEANFLOW -> meanflow(ctx, out, progress);
-      case DP -> deepParticle(ctx, out, progress);
-      case IMM -> imm(ctx, out, progress);
-      default -> throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
+    if (!java.util.List.of(MEANFLOW, DP, IMM).contains(stage)) {
+      throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
     }
+    RunStorage storage = ctx.storage();
+    storage.pull("models"); // the training input is read with Spark from the storage itself
+    TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage) : progress;
+    try {
+      switch (stage) {
+        case MEANFLOW -> meanflow(ctx, out, synced);
+        case DP -> deepParticle(ctx, out, synced);
+        default -> imm(ctx, out, synced);
+      }
+    } finally {
+      storage.push("models");
+    }
+  }
+
+  /** {@code progress}, and each checkpoint pushed to the run's storage as soon as it is written. */
+  private static TrainingListener pushingCheckpoints(TrainingListener progress, RunStorage storage) {
+    return new TrainingListener() {
+      @Override
+      public void started(int firstStep, int totalSteps) {
+        progress.started(firstStep, totalSteps);
+      }
+
+      @Override
+      public void step(int step, double loss) {
+        progress.step(step, loss);
+      }
+
+      @Override
+      public void validated(int step, double value, double best) {
+        progress.validated(step, value, best);
+      }
+
+      @Override
+      public void checkpointed(int stepsDone) {
+        progress.checkpointed(stepsDone);
+        storage.push("models"); // only the files the checkpoint changed are copied
+      }
+    };
   }
 
   static void meanflow(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
-    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     java.nio.file.Path dir = Models.dir(paths, Models.MEANFLOW);
     try (TrainingData data = load(ctx, out)) {
       TrainingData seen = data;
@@ -77,7 +118,7 @@ public final class TrainingStages {
 
   static void deepParticle(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
-    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     String name = Models.correctorName(c);
     try (TrainingData data = load(ctx, out);
         Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
@@ -95,7 +136,7 @@ public final class TrainingStages {
 
   static void imm(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
-    RunLayoutPaths paths = RunLayoutPaths.of(ctx.layout());
+    RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     try (TrainingData data = load(ctx, out)) {
       ImmResult r = new ImmTrainer(ModelConfig.from(c), ImmConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))

@@ -34,8 +34,12 @@ class PipelineCommandTest {
       "report.projection_sigma=[80, 120]"};
 
   private String run(Path out) {
+    return run(out.toString());
+  }
+
+  private String run(String out) {
     List<String> args = new ArrayList<>(List.of("pipeline", "--config", "../conf/ks-laminar-3d.conf", "--profile", "quick",
-        "--out", out.toString()));
+        "--out", out));
     args.addAll(List.of(TINY));
     CommandLine cli = Twostep.commandLine();
     StringWriter text = new StringWriter();
@@ -51,10 +55,12 @@ class PipelineCommandTest {
     return metrics.where(String.format("model = '%s' AND sigma = %s", model, sigma)).select("w2sq").first().getDouble(0);
   }
 
+  /** The first run names its directory by a {@code file://} URI, the second by its path: the same run either way. */
   @Test
   void runsEveryStageAndASecondRunDoesNoWork() throws Exception {
     Path out = dir.resolve("run");
-    String first = run(out);
+    String first = run(out.toUri().toString());
+    assertTrue(first.contains("-> file:/"), "every stage ran on a file:// URI: " + first);
     assertTrue(first.contains("all 10 stages done"), first);
     // no terminal in a test: every long stage reports in lines of 10 %, training with its loss
     assertTrue(first.matches("(?s).*simulate: 100% \\((\\d+)/\\1 tasks.*"), first);

@@ -175,6 +175,18 @@ class PublishCommandTest {
     // the same runs without the missing one replace the page
     assertEquals(0, CliRun.of(args(dest, r1.toString())).code());
     assertTrue(Files.readString(dest.resolve("README.md")).startsWith("# Results: ks-laminar-3d"));
+    String page = Files.readString(dest.resolve("w2.csv"));
+    // the same by file:// URIs: the same page
+    Path byUri = dir.resolve("page-uri");
+    CliRun u = CliRun.of("publish", "--config", CONF, "--profile", "quick", "--runs", r1.toUri().toString(), "--dest",
+        byUri.toUri().toString());
+    assertEquals(0, u.code(), u.out() + u.err());
+    assertEquals(page, Files.readString(byUri.resolve("w2.csv")));
+    // a run on storage that does not exist: one line naming it, exit 2
+    CliRun bad = CliRun.of(args(dest, "nosuchfs://bucket/s1"));
+    assertEquals(Twostep.EXIT_BAD_INPUT, bad.code(), bad.out() + bad.err());
+    assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    assertTrue(bad.err().contains("nosuchfs://bucket/s1"), bad.err());
   }
 
   @Test

@@ -72,7 +72,7 @@ class DeployFilesTest {
     String src = Files.readString(dag);
     for (String needed : List.of("SparkSubmitOperator", "java_class=\"org.twostep.jobs.cli.Twostep\"",
         "max_active_runs=1", "catchup=False", "\"spark.authenticate\": \"true\"", "DJL_OFFLINE", "OMP_NUM_THREADS",
-        "twostep-spark.jar")) {
+        "twostep-spark.jar", "deploy_mode=DEPLOY_MODE", "\"TWOSTEP_DEPLOY_MODE\", \"cluster\")")) {
       assertTrue(src.contains(needed), "the DAG has " + needed);
     }
     Matcher m = Pattern.compile("EXPERIMENTS = \\[([^\\]]*)]").matcher(src);
@@ -104,6 +104,7 @@ class DeployFilesTest {
     assertTrue(((String) t.get("mainApplicationFile")).endsWith("/twostep-spark.jar"));
     assertEquals(org.apache.spark.package$.MODULE$.SPARK_VERSION(), t.get("sparkVersion"), "the Spark we build against");
     List<String> arguments = (List<String>) t.get("arguments");
+    assertTrue(arguments.get(arguments.indexOf("--out") + 1).startsWith("s3a://"), "everything on shared storage");
     assertTrue(commands().contains(arguments.get(0)), arguments.toString());
     String conf = arguments.get(arguments.indexOf("--config") + 1);
     String profile = arguments.get(arguments.indexOf("--profile") + 1);
@@ -121,6 +122,9 @@ class DeployFilesTest {
         env.put((String) e.get("name"), String.valueOf(e.get("value")));
       }
       assertEquals("true", env.get("DJL_OFFLINE"), role);
+      if (role.equals("driver")) {
+        assertTrue(env.containsKey("TWOSTEP_CACHE"), "the driver's working copy of the s3a:// run is named");
+      }
       assertTrue(env.containsKey("DJL_CACHE_DIR"), role);
       if (role.equals("executor")) {
         assertEquals(cpus, env.get("OMP_NUM_THREADS"));
@@ -140,6 +144,7 @@ class DeployFilesTest {
       assertEquals(6, f.length, line);
       assertCron(String.join(" ", List.of(f).subList(0, 5)));
       assertTrue(f[5].contains("flock -n "), "never two runs at once: " + line);
+      assertTrue(f[5].contains("--out \"$TWOSTEP_OUT/"), "runs on the storage TWOSTEP_OUT names: " + line);
       Matcher cmd = Pattern.compile("deploy/spark-submit\\.sh .* -- ([a-z]+) ").matcher(f[5]);
       assertTrue(cmd.find(), line);
       assertTrue(commands().contains(cmd.group(1)), cmd.group(1));

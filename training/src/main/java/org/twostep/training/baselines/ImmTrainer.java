@@ -102,6 +102,7 @@ public final class ImmTrainer {
                 data.sigmas(), log, device);
             ModelDirectory.writeCard(files.card(), card);
           }
+          listener.checkpointed(k + 1);
         }
       }
       return new ImmResult(card, false, start, config.steps() - start, (System.nanoTime() - t0) * 1e-9);

@@ -174,6 +174,7 @@ public final class DeepParticleTrainer {
         }
         if (crossed(k, roundSteps, config.checkpointEvery()) || last || stop || k >= end) {
           run.checkpoint(state, k, (System.nanoTime() - t0) * 1e-9, last || stop, times, stop);
+          listener.checkpointed(k);
         }
       }
     }

@@ -99,6 +99,7 @@ public final class MeanFlowTrainer {
         boolean last = k + 1 == config.steps();
         if ((k + 1) % config.checkpointEvery() == 0 || last || k + 1 == end) {
           card = run.checkpoint(state, k + 1, (System.nanoTime() - t0) * 1e-9, last);
+          listener.checkpointed(k + 1);
         }
       }
       state.close();

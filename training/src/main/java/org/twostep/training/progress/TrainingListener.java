@@ -19,6 +19,12 @@ public interface TrainingListener {
   /** Step {@code step} (0-based) is done with training loss {@code loss}. */
   default void step(int step, double loss) {}
 
+  /**
+   * A checkpoint of {@code stepsDone} steps is on disk (its files complete), so whoever keeps the model directory
+   * elsewhere can copy it now: a run killed later resumes from here.
+   */
+  default void checkpointed(int stepsDone) {}
+
   /** A held-out validation after {@code step} steps measured {@code value}; {@code best} is the best so far. */
   default void validated(int step, double value, double best) {}
 }
