@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real kill: {@code simulate} runs in a child JVM and gets SIGKILL once some units are published. The rerun computes
  * only the units without a marker, and the table ends byte for byte as an uninterrupted run's. Every run is a fresh
  * launcher JVM, as a user's would be: a run inside the test JVM after other tests once wrote the same rows with
- * different Parquet footer bytes (not investigated further; rows were equal).
+ * different Parquet footer bytes (not investigated further).
  */
 class SimulateKillTest {
   @TempDir Path dir;
