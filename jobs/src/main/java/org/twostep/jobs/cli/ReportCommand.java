@@ -73,15 +73,16 @@ public final class ReportCommand implements Callable<Integer> {
     if (!force && Files.exists(dir.resolve("report.md")) && Files.exists(marker)
         && Files.readString(marker).equals(fingerprint)) {
       out.printf(Locale.ROOT, "report %s: up to date (same configuration and tables) -> %s%n", ctx.experiment(),
-          dir.resolve("report.md"));
+          ctx.storage().remote() ? ctx.layout().report() : dir.resolve("report.md"));
       out.flush();
       return 0;
     }
     ReportWriter.Written w = write(spark, ctx);
     Files.writeString(marker, fingerprint);
     ctx.storage().push("plots", "report.md");
-    out.printf(Locale.ROOT, "report %s: %s and %d plot(s) in %s%n", ctx.experiment(), w.report(), w.plots().size(),
-        dir.resolve("plots"));
+    boolean remote = ctx.storage().remote(); // name where they are stored, not the working copy
+    out.printf(Locale.ROOT, "report %s: %s and %d plot(s) in %s%n", ctx.experiment(),
+        remote ? ctx.layout().report() : w.report(), w.plots().size(), remote ? ctx.layout().plots() : dir.resolve("plots"));
     out.flush();
     return 0;
   }

@@ -69,9 +69,9 @@ public final class SampleCommand implements Callable<Integer> {
       throw new InvalidInputException("run directory " + options.storage().label() + " does not exist");
     }
     Models.Choice choice = Models.choose(model, "--model");
+    options.storage().pull("models");
     checkTrained(choice);
     Config c = options.load();
-    options.storage().pull("models");
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     long t0 = System.nanoTime();

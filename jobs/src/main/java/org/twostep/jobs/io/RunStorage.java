@@ -85,8 +85,12 @@ public final class RunStorage {
       throw new InvalidInputException("a directory is required, got an empty path");
     }
     if (!isUri(location) || location.startsWith("file:")) {
-      Path p = location.startsWith("file:") ? Path.of(parse(location)) : Path.of(location);
-      return new RunStorage(location, null, null, p, false);
+      try {
+        Path p = location.startsWith("file:") ? Path.of(parse(location)) : Path.of(location);
+        return new RunStorage(location, null, null, p, false);
+      } catch (IllegalArgumentException e) { // InvalidPathException included
+        throw new InvalidInputException(location + ": not a local path or file: URI (" + firstLine(e) + ")");
+      }
     }
     URI uri = parse(location);
     try {
