@@ -30,8 +30,9 @@ import org.twostep.jobs.io.RunStorage;
 import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
-import org.twostep.training.data.ArrowTrainingData;
-import org.twostep.training.data.ParticleTableReader;
+import org.twostep.jobs.spark.Sessions;
+import org.twostep.jobs.spark.TrainingInput;
+import org.twostep.training.data.TrainingData;
 import org.twostep.training.deepparticle.DeepParticleTrainer;
 import org.twostep.training.deepparticle.DpConfig;
 import org.twostep.training.deepparticle.DpResult;
@@ -90,9 +91,9 @@ public final class AblateCommand implements Callable<Integer> {
       Config c = ConfigLoader.load(config, profile, all);
       DpConfig.from(c);
       RunLayout layout = new RunLayout(out != null ? out : c.getString("experiment.out"));
-      if (storage == null) { // the training input, the frozen MeanFlow and earlier settings, in the working copy
+      if (storage == null) { // the frozen MeanFlow and earlier settings, in the working copy
         storage = RunStorage.open(layout.root());
-        storage.pull("particles/experiment=" + c.getString("experiment.name"), "models", "ablate");
+        storage.pull("models", "ablate");
       }
       root = storage.local().resolve("ablate");
       String name = String.join(",", setting);
@@ -154,14 +155,15 @@ public final class AblateCommand implements Callable<Integer> {
 
   private static Result run(Config c, RunStorage storage, Path dir, ProgressDisplay progress) {
     RunLayoutPaths paths = RunLayoutPaths.of(storage);
+    String particles = new RunLayout(storage.location()).particles(); // read with Spark where the run lives
     SigmaCatalogue sigma = SigmaCatalogue.from(c);
     String experiment = c.getString("experiment.name");
     int dim = c.getInt("experiment.dim");
     String hash = Models.hash(c, Models.MEANFLOW_DP);
     PeakMemory.reset();
     DpResult trained;
-    try (ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), experiment, dim,
-        sigma.train().values()); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
+    try (TrainingData data = TrainingInput.readTrain(Sessions.get(), particles, experiment, dim,
+        sigma.train().values()).data(); Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       trained = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c)).train(prior, Models.inMeanFlowFrame(paths, data), dir, hash, Integer.MAX_VALUE, progress);
     }
@@ -172,7 +174,7 @@ public final class AblateCommand implements Callable<Integer> {
     long seedRoot = Seeds.derive(c.getLong("experiment.seed"), Seeds.coordinate(experiment));
     MetricContext mc = new MetricContext(experiment, hash, CodeVersion.get(), seedRoot);
     long seed = Seeds.derive(Models.trainingSeed(c), Seeds.coordinate("ablate"));
-    try (ArrowTrainingData ref = ParticleTableReader.read(paths.particles(), experiment, dim, "test", test);
+    try (TrainingData ref = TrainingInput.read(Sessions.get(), particles, experiment, dim, "test", test).data();
         Generator g = Models.corrected(c, paths, dir)) {
       double[] found = ref.sigmas();
       for (int i = 0; i < found.length; i++) {
@@ -187,7 +189,7 @@ public final class AblateCommand implements Callable<Integer> {
         trained.corrector().times().unconverged());
   }
 
-  private static ParticleCloud cloud(ArrowTrainingData data, int group, int dim) {
+  private static ParticleCloud cloud(TrainingData data, int group, int dim) {
     int n = data.count(group);
     float[] rows = new float[n * dim];
     for (int i = 0; i < n; i++) {

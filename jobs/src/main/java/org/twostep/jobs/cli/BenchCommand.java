@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** Parent of the benchmarks: {@code twostep bench simulate | ot | train}. Figures go to stdout, never into tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the hot kernels.",
-    subcommands = {BenchSimulateCommand.class, BenchSpeedupCommand.class, BenchTrainCommand.class, BenchDpCommand.class, BenchOtCommand.class})
+    subcommands = {BenchSimulateCommand.class, BenchSpeedupCommand.class, BenchTrainCommand.class, BenchDpCommand.class, BenchOtCommand.class,
+        BenchInputCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -10,8 +10,8 @@ import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.error.InvalidInputException;
 import org.twostep.jobs.cli.RunContext;
 import org.twostep.jobs.spark.GeneratedTables;
-import org.twostep.training.data.ArrowTrainingData;
-import org.twostep.training.data.ParticleTableReader;
+import org.twostep.jobs.spark.TrainingInput;
+import org.twostep.training.data.TrainingData;
 import org.twostep.training.generate.FiniteCheck;
 import org.twostep.training.generate.Generator;
 
@@ -60,10 +60,10 @@ public final class GenerationStage {
       out.flush();
       return;
     }
-    // the reference sizes and the trained models, into the run's local working copy when the run is remote
-    ctx.storage().pull("particles/experiment=" + ctx.experiment(), "models");
+    // the trained models into the run's local working copy when the run is remote; particles are read with Spark
+    ctx.storage().pull("models");
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
-    int[] counts = referenceCounts(ctx, paths, test);
+    int[] counts = referenceCounts(spark, ctx, test);
     long seed = Models.generateSeed(c, name);
     List<GeneratedTables.Cloud> clouds = new ArrayList<>();
     long particles = 0;
@@ -89,26 +89,25 @@ public final class GenerationStage {
     out.flush();
   }
 
-  /** Particles of the test reference at each test sigma. */
-  private static int[] referenceCounts(RunContext ctx, RunLayoutPaths paths, double[] test) {
-    try (ArrowTrainingData ref = ParticleTableReader.read(paths.particles(), ctx.experiment(),
-        ctx.config().getInt("experiment.dim"), "test", test)) {
-      double[] found = ref.sigmas();
-      int[] counts = new int[test.length];
-      for (int i = 0; i < test.length; i++) {
-        int g = -1;
-        for (int k = 0; k < found.length; k++) {
-          if (Math.abs(found[k] - test[i]) <= 1e-9 * Math.max(Math.abs(test[i]), Math.abs(found[k]))) {
-            g = k;
-          }
+  /** Particles of the test reference at each test sigma, read with Spark wherever the run lives. */
+  private static int[] referenceCounts(SparkSession spark, RunContext ctx, double[] test) {
+    TrainingData ref = TrainingInput.read(spark, ctx.layout().particles(), ctx.experiment(),
+        ctx.config().getInt("experiment.dim"), "test", test).data();
+    double[] found = ref.sigmas();
+    int[] counts = new int[test.length];
+    for (int i = 0; i < test.length; i++) {
+      int g = -1;
+      for (int k = 0; k < found.length; k++) {
+        if (Math.abs(found[k] - test[i]) <= 1e-9 * Math.max(Math.abs(test[i]), Math.abs(found[k]))) {
+          g = k;
         }
-        if (g < 0) {
-          throw new InvalidInputException("particles table " + paths.particles() + " has no test reference at sigma "
-              + test[i] + " of experiment " + ctx.experiment() + " (run simulate first)");
-        }
-        counts[i] = ref.count(g);
       }
-      return counts;
+      if (g < 0) {
+        throw new InvalidInputException("particles table " + ctx.layout().particles() + " has no test reference at "
+            + "sigma " + test[i] + " of experiment " + ctx.experiment() + " (run simulate first)");
+      }
+      counts[i] = ref.count(g);
     }
+    return counts;
   }
 }

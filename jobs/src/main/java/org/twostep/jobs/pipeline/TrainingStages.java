@@ -5,14 +5,14 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.twostep.jobs.cli.RunContext;
 import org.twostep.jobs.io.RunStorage;
+import org.twostep.jobs.spark.Sessions;
+import org.twostep.jobs.spark.TrainingInput;
 import org.twostep.training.baselines.ImmConfig;
 import org.twostep.training.baselines.ImmResult;
 import org.twostep.training.baselines.ImmTrainer;
 import org.twostep.training.config.MeanFlowConfig;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
-import org.twostep.training.data.ArrowTrainingData;
-import org.twostep.training.data.ParticleTableReader;
 import org.twostep.training.data.TrainingData;
 import org.twostep.training.frame.FrameConfig;
 import org.twostep.training.frame.FramedTrainingData;
@@ -29,7 +29,7 @@ import org.twostep.training.store.ModelCard;
 
 /**
  * The training stages on the driver: MeanFlow (SPEC §2), the DeepParticle corrector over the frozen MeanFlow (§3),
- * IMM (§4). Each reads the train split of DIR/particles into Arrow once, resumes from its checkpoint, and skips a
+ * IMM (§4). Each reads the train split of DIR/particles once, through Spark ({@link TrainingInput}), resumes from its checkpoint, and skips a
  * finished model with the same config hash.
  */
 public final class TrainingStages {
@@ -46,16 +46,16 @@ public final class TrainingStages {
 
   /**
    * As {@link #train(RunContext, String, PrintWriter)}, reporting each step to {@code progress}. On remote storage the
-   * stage works in the run's local working copy: it pulls the experiment's particles (the training input) and the
-   * models (checkpoints to resume, the frozen MeanFlow under the corrector) first, and pushes the models back after,
-   * also when it fails, so a checkpoint written before a failure is kept.
+   * stage works in the run's local working copy: it pulls the models (checkpoints to resume, the frozen MeanFlow under
+   * the corrector) first, and pushes them back after, also when it fails, so a checkpoint written before a failure is
+   * kept. The training input is read with Spark from the storage itself.
    */
   public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress) {
     if (!java.util.List.of(MEANFLOW, DP, IMM).contains(stage)) {
       throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
     }
     RunStorage storage = ctx.storage();
-    storage.pull("particles/experiment=" + ctx.experiment(), "models");
+    storage.pull("models"); // the training input is read with Spark from the storage itself
     TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage) : progress;
     try {
       switch (stage) {
@@ -98,7 +98,7 @@ public final class TrainingStages {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     java.nio.file.Path dir = Models.dir(paths, Models.MEANFLOW);
-    try (ArrowTrainingData data = load(ctx, paths, out)) {
+    try (TrainingData data = load(ctx, out)) {
       TrainingData seen = data;
       FrameConfig frame = Models.frame(c);
       if (frame.enabled()) {
@@ -121,7 +121,7 @@ public final class TrainingStages {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     String name = Models.correctorName(c);
-    try (ArrowTrainingData data = load(ctx, paths, out);
+    try (TrainingData data = load(ctx, out);
         Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       // the corrector learns where MeanFlow does: in its trend frame when it has one
       TrainingData seen = Models.inMeanFlowFrame(paths, data);
@@ -138,7 +138,7 @@ public final class TrainingStages {
   static void imm(RunContext ctx, PrintWriter out, TrainingListener progress) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
-    try (ArrowTrainingData data = load(ctx, paths, out)) {
+    try (TrainingData data = load(ctx, out)) {
       ImmResult r = new ImmTrainer(ModelConfig.from(c), ImmConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
           .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM), progress);
@@ -147,15 +147,14 @@ public final class TrainingStages {
     }
   }
 
-  private static ArrowTrainingData load(RunContext ctx, RunLayoutPaths paths, PrintWriter out) {
-    ArrowTrainingData data = ParticleTableReader.readTrain(paths.particles(), ctx.experiment(),
+  /** The train split, read with Spark from wherever the run lives, as float arrays per sigma. */
+  private static TrainingData load(RunContext ctx, PrintWriter out) {
+    TrainingInput.Loaded loaded = TrainingInput.readTrain(Sessions.get(), ctx.layout().particles(), ctx.experiment(),
         ctx.config().getInt("experiment.dim"), ctx.sigma().train().values());
-    long rows = 0;
-    for (int g = 0; g < data.sigmas().length; g++) {
-      rows += data.count(g);
-    }
-    out.printf(Locale.ROOT, "train %s: loaded %d train particles at %d sigma into Arrow (%.1f MiB) in %.2f s%n",
-        ctx.experiment(), rows, data.sigmas().length, data.bytes() / 1048576.0, data.loadSeconds());
+    TrainingData data = loaded.data();
+    out.printf(Locale.ROOT, "train %s: loaded %d train particles at %d sigma (%.1f MiB) in %.2f s%n",
+        ctx.experiment(), loaded.rows(), data.sigmas().length, loaded.rows() * data.dim() * 4 / 1048576.0,
+        loaded.seconds());
     out.flush();
     return data;
   }

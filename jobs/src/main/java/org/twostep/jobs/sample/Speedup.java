@@ -21,10 +21,10 @@ import org.twostep.evaluation.metrics.MetricContext;
 import org.twostep.evaluation.report.SpeedupTable;
 import org.twostep.jobs.pipeline.Models;
 import org.twostep.jobs.pipeline.RunLayout;
-import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.simulation.Simulations;
-import org.twostep.training.data.ArrowTrainingData;
-import org.twostep.training.data.ParticleTableReader;
+import org.twostep.jobs.spark.Sessions;
+import org.twostep.jobs.spark.TrainingInput;
+import org.twostep.training.data.TrainingData;
 
 /**
  * The speedup of sampling over simulating, on one finished run and this machine (issue 14): per test sigma, the wall
@@ -187,16 +187,16 @@ public final class Speedup {
   /** The run's test reference at sigma. */
   private ParticleCloud reference(double s) {
     int dim = config.getInt("experiment.dim");
-    Path particles = RunLayoutPaths.of(new RunLayout(run.toString())).particles();
-    try (ArrowTrainingData ref = ParticleTableReader.read(particles, experiment, dim, "test", new double[] {s})) {
-      int n = ref.count(0);
-      float[] rows = new float[n * dim];
-      for (int i = 0; i < n; i++) {
-        ref.copyRow(0, i, rows, i * dim);
-      }
-      return ParticleCloud.ofRowMajor(dim, rows);
+    String particles = new RunLayout(run.toString()).particles();
+    TrainingData ref = TrainingInput.read(Sessions.get(), particles, experiment, dim, "test", new double[] {s}).data();
+    int n = ref.count(0);
+    float[] rows = new float[n * dim];
+    for (int i = 0; i < n; i++) {
+      ref.copyRow(0, i, rows, i * dim);
     }
+    return ParticleCloud.ofRowMajor(dim, rows);
   }
+
 
   private static ParticleCloud cloud(float[][] columns) {
     int d = columns.length;

@@ -178,7 +178,7 @@ public final class EigenvalueStudyJob {
     if (models.isEmpty()) {
       return clouds;
     }
-    Dataset<Row> g = EvaluateJob.read(spark, ctx.layout().generated(), ctx.experiment(), "generate")
+    Dataset<Row> g = PartitionPublisher.read(spark, ctx.layout().generated(), ctx.experiment(), "generate")
         .where(col("model").isin(models.toArray()));
     List<String> axes = ParticleTables.axes(dim);
     Map<String, List<Row>> points = new HashMap<>();

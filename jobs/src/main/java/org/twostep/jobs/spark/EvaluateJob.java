@@ -78,8 +78,8 @@ public final class EvaluateJob {
     int dim = config.getInt("experiment.dim");
     String experiment = ctx.experiment();
     String hash = configHash(config);
-    Dataset<Row> particles = read(spark, ctx.layout().particles(), experiment, "simulate");
-    Dataset<Row> generated = read(spark, ctx.layout().generated(), experiment, "generate");
+    Dataset<Row> particles = PartitionPublisher.read(spark, ctx.layout().particles(), experiment, "simulate");
+    Dataset<Row> generated = PartitionPublisher.read(spark, ctx.layout().generated(), experiment, "generate");
     List<String> axes = ParticleTables.axes(dim);
     checkColumns(particles, axes, ctx.layout().particles());
     checkColumns(generated, axes, ctx.layout().generated());
@@ -102,21 +102,18 @@ public final class EvaluateJob {
     }
     if (!pending.isEmpty()) {
       progress.started(0, pending.size());
+      MomentTable moments = moments(test, candidates, axes);
+      CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion());
+      MeasureContext mc = measureContext(ctx, eval, hash, pending);
       int[] done = {0};
-      TaskProgressListener listener = new TaskProgressListener(pending.size(), i -> progress.advanced(++done[0]), true);
-      spark.sparkContext().addSparkListener(listener);
-      List<MetricRow> rows;
-      try {
-        rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending);
-      } finally {
-        spark.sparkContext().removeSparkListener(listener);
-      }
-      rows = withMoments(rows, test, candidates, axes);
-      RunProvenance run = RunProvenance.of(ctx);
-      Dataset<Row> df = spark.createDataFrame(rows.stream().map(m -> MetricTables.toRow(m, run)).toList(),
-          MetricTables.METRICS);
-      metrics.publish(df.coalesce(1), pending.stream().map(t -> unit(experiment, t)).toList(),
-          CompletionMarker.of(hash, ctx.codeVersion()));
+      UnitJobs.run(spark, pending, t -> { // one job per (model, sigma) unit, published as it ends
+        MomentErrors e = MomentErrors.between(moments.reference().get(t.sigmaIndex()),
+            moments.generated().get(t.model() + "@" + t.sigmaIndex()));
+        metrics.publishUnit(unit(experiment, t), measured(spark, mc, test, candidates, axes, t, e), marker);
+        synchronized (done) {
+          progress.advanced(++done[0]);
+        }
+      });
     }
     List<MetricRow> all = readRows(spark, ctx, plan);
     return new Summary(plan.size(), plan.size() - pending.size(), pending.size(), hash,
@@ -160,36 +157,45 @@ public final class EvaluateJob {
   /** The splits of the floor replicas: reference_b, reference_c, ... */
   private static final String FLOOR_SPLIT_PREFIX = "reference_";
 
-  private static List<MetricRow> measure(SparkSession spark, RunContext ctx, EvaluateConfig eval, String hash,
-      Dataset<Row> test, Dataset<Row> candidates, List<String> axes, List<EvalTask> pending) {
-    int dim = axes.size();
+  /** What every unit's measurement needs besides its clouds; serializable, it travels into the tasks. */
+  private record MeasureContext(EvaluateConfig eval, MetricContext metrics, Map<Integer, Boolean> inRange, int dim,
+      RunProvenance run) implements java.io.Serializable {}
+
+  private static MeasureContext measureContext(RunContext ctx, EvaluateConfig eval, String hash,
+      List<EvalTask> pending) {
     SigmaCatalogue sigma = ctx.sigma();
     HashMap<Integer, Boolean> inRange = new HashMap<>();
-    Set<String> wanted = new HashSet<>();
     for (EvalTask t : pending) {
       inRange.put(t.sigmaIndex(), sigma.inTrainingRange(t.sigma()));
-      wanted.add(t.model() + "@" + t.sigmaIndex());
     }
     long root = Seeds.derive(ctx.config().getLong("experiment.seed"), Seeds.coordinate(ctx.experiment()));
-    MetricContext mc = new MetricContext(ctx.experiment(), hash, ctx.codeVersion(), root);
-    Dataset<Row> ref = test.groupBy("sigma_index", "sigma")
-        .agg(collect_list(struct(pointStruct(axes))).as("reference"));
-    Dataset<Row> gen = candidates.groupBy("model", "sigma_index")
-        .agg(collect_list(struct(pointStruct(axes))).as("generated"));
-    Dataset<Row> pairs = gen.join(ref, "sigma_index")
-        .where(org.apache.spark.sql.functions.concat_ws("@", col("model"), col("sigma_index")).isin(wanted.toArray()));
-    return pairs.repartition(pending.size()).javaRDD().map(r -> {
-      EvalTask task = new EvalTask(r.getString(r.fieldIndex("model")), r.getDouble(r.fieldIndex("sigma")),
-          r.getInt(r.fieldIndex("sigma_index")));
-      return MetricComputation.measure(eval, mc, task, inRange.get(task.sigmaIndex()),
-          MetricTables.cloud(r.getList(r.fieldIndex("reference")), dim),
-          MetricTables.cloud(r.getList(r.fieldIndex("generated")), dim));
-    }).collect();
+    return new MeasureContext(eval, new MetricContext(ctx.experiment(), hash, ctx.codeVersion(), root), inRange,
+        ctx.config().getInt("experiment.dim"), RunProvenance.of(ctx));
   }
 
-  /** Fills the moment errors from MLlib Summarizer means of x and of x_i x_j, per group. */
-  private static List<MetricRow> withMoments(List<MetricRow> rows, Dataset<Row> test, Dataset<Row> candidates,
-      List<String> axes) {
+  /**
+   * The metric row of one (model, sigma) pair as a one-row table: the test reference and the candidate cloud at that
+   * sigma (partition pruning reads only their files) are gathered into one task, which measures their distance.
+   */
+  private static Dataset<Row> measured(SparkSession spark, MeasureContext mc, Dataset<Row> test,
+      Dataset<Row> candidates, List<String> axes, EvalTask task, MomentErrors moments) {
+    Dataset<Row> ref = test.where(col("sigma_index").equalTo(task.sigmaIndex()))
+        .agg(collect_list(struct(pointStruct(axes))).as("reference"));
+    Dataset<Row> gen = candidates.where(col("model").equalTo(task.model()).and(col("sigma_index")
+        .equalTo(task.sigmaIndex()))).agg(collect_list(struct(pointStruct(axes))).as("generated"));
+    double meanError = moments.meanError();
+    double covError = moments.covError();
+    return spark.createDataFrame(ref.crossJoin(gen).javaRDD().map(r -> MetricTables.toRow(
+        MetricComputation.measure(mc.eval(), mc.metrics(), task, mc.inRange().get(task.sigmaIndex()),
+            MetricTables.cloud(r.getList(r.fieldIndex("reference")), mc.dim()),
+            MetricTables.cloud(r.getList(r.fieldIndex("generated")), mc.dim()))
+            .withMoments(new MomentErrors(meanError, covError)), mc.run())), MetricTables.METRICS);
+  }
+
+  /** Moments of each reference sigma, and of each candidate by {@code model@sigma_index}. */
+  private record MomentTable(Map<Integer, Moments> reference, Map<String, Moments> generated) {}
+
+  private static MomentTable moments(Dataset<Row> test, Dataset<Row> candidates, List<String> axes) {
     Map<String, Moments> gen = new HashMap<>();
     for (Row r : summarize(candidates, axes, "model", "sigma_index").collectAsList()) {
       gen.put(r.getString(0) + "@" + r.getInt(1), moments(r.getAs("m"), axes.size()));
@@ -198,11 +204,7 @@ public final class EvaluateJob {
     for (Row r : summarize(test, axes, "sigma_index").collectAsList()) {
       ref.put(r.getInt(0), moments(r.getAs("m"), axes.size()));
     }
-    List<MetricRow> out = new ArrayList<>();
-    for (MetricRow m : rows) {
-      out.add(m.withMoments(MomentErrors.between(ref.get(m.sigmaIndex()), gen.get(m.model() + "@" + m.sigmaIndex()))));
-    }
-    return out;
+    return new MomentTable(ref, gen);
   }
 
   private static Dataset<Row> summarize(Dataset<Row> points, List<String> axes, String... keys) {
@@ -243,19 +245,6 @@ public final class EvaluateJob {
     return c.toArray(Column[]::new);
   }
 
-  /** The table's rows of one experiment; a missing table is bad input naming the stage that writes it. */
-  static Dataset<Row> read(SparkSession spark, String table, String experiment, String stage) {
-    try {
-      Path p = new Path(table);
-      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
-        throw new InvalidInputException(table + " does not exist: run `twostep " + stage + "` first");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + table, e);
-    }
-    return spark.read().parquet(table).where(col("experiment").equalTo(experiment));
-  }
-
   private static void checkColumns(Dataset<Row> table, List<String> axes, String name) {
     Set<String> have = new HashSet<>(List.of(table.columns()));
     for (String a : axes) {
@@ -267,6 +256,10 @@ public final class EvaluateJob {
   }
 
   static PartitionPublisher.Unit unit(String experiment, EvalTask t) {
-    return new PartitionPublisher.Unit(experiment, t.sigmaIndex(), t.model());
+    return unit(experiment, t.model(), t.sigmaIndex());
+  }
+
+  static PartitionPublisher.Unit unit(String experiment, String model, int sigmaIndex) {
+    return new PartitionPublisher.Unit(experiment, sigmaIndex, model);
   }
 }

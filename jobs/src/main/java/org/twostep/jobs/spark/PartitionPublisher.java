@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,24 +19,33 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.twostep.common.error.InvalidInputException;
 import org.twostep.jobs.pipeline.RunLayout;
 
 /**
- * Publishes table data one unit at a time into hive partitions {@code experiment=E/sigma_index=i}, atomically and
- * idempotently. A unit (for particles: a split) is written by Spark to a private staging directory, its files are
- * moved into the partition as {@code <unit>-part-*.parquet}, and only then is its marker {@code _DONE.<unit>.json}
- * (config hash, code version) written, by rename. A unit without a marker is incomplete: a later run deletes its
- * files and recomputes it, so a crash mid-write never leaves data a later run reads as complete. Readers (Spark, DuckDB)
- * ignore the underscore-prefixed marker and staging names.
+ * Publishes table data one unit at a time into hive partitions {@code experiment=E/sigma_index=i}, idempotently and
+ * without a directory rename (object stores have none). A unit (for particles: a split) is written by Spark into a
+ * private staging directory outside the table ({@code <run>/_staging/<table>/<uuid>}, so a reader globbing
+ * {@code <table>/**}{@code /*.parquet} never meets a partial file); then its old marker and files are removed, each
+ * staged file is moved into the partition as {@code <unit>-part-<k>.parquet} (a single-file rename: atomic on a local
+ * disk and HDFS, a copy whose object appears whole on S3A), and last its marker {@code _DONE.<unit>.json} (config hash,
+ * code version) is moved in the same way. Readers trust only files whose unit has a marker ({@link #read}): a unit
+ * killed between its files and its marker is invisible, and a later run deletes its files and recomputes it.
  */
 public final class PartitionPublisher {
   /** Column that carries the unit name while staging; not part of the published files. */
   public static final String UNIT = "publish_unit";
+  private static final String MARKER_PREFIX = "_DONE.";
+  private static final String MARKER_SUFFIX = ".json";
+  private static final String PART = "-part-";
 
   private final String table;
   private final FileSystem fs;
+  private final SparkSession spark;
 
   public PartitionPublisher(SparkSession spark, String table) {
+    this.spark = spark;
     this.table = table;
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     try {
@@ -51,9 +65,7 @@ public final class PartitionPublisher {
       if (!fs.exists(m)) {
         return null;
       }
-      try (var in = fs.open(m)) {
-        return CompletionMarker.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
+      return readMarker(m);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + m, e);
     }
@@ -74,54 +86,159 @@ public final class PartitionPublisher {
   }
 
   /** As {@link #publish(Dataset, Collection, CompletionMarker)} with a marker per unit. */
-  public void publish(Dataset<Row> data, Collection<Unit> units,
-      java.util.function.Function<Unit, CompletionMarker> marker) {
-    String staging = table + "/_staging-" + UUID.randomUUID();
-    data.write().mode(SaveMode.ErrorIfExists).partitionBy("experiment", "sigma_index", UNIT).parquet(staging);
+  public void publish(Dataset<Row> data, Collection<Unit> units, Function<Unit, CompletionMarker> marker) {
+    Path staging = newStaging();
+    data.write().mode(SaveMode.ErrorIfExists).partitionBy("experiment", "sigma_index", UNIT).parquet(staging.toString());
     try {
       for (Unit u : units) {
-        Path dir = new Path(RunLayout.partition(table, u.experiment(), u.sigmaIndex()));
-        fs.mkdirs(dir);
-        retract(u);
-        Path src = new Path(RunLayout.partition(staging, u.experiment(), u.sigmaIndex()) + "/" + UNIT + "=" + u.name());
-        FileStatus[] parts = fs.exists(src) ? fs.listStatus(src, p -> p.getName().endsWith(".parquet")) : new FileStatus[0];
-        for (FileStatus part : parts) {
-          rename(part.getPath(), new Path(dir, u.name() + "-" + part.getPath().getName()));
-        }
-        Path tmp = new Path(dir, "_tmp." + UUID.randomUUID());
-        try (OutputStream out = fs.create(tmp, false)) {
-          out.write(marker.apply(u).toJson().getBytes(StandardCharsets.UTF_8));
-        }
-        rename(tmp, markerPath(u));
+        Path src = new Path(RunLayout.partition(staging.toString(), u.experiment(), u.sigmaIndex()) + "/" + UNIT + "="
+            + u.name());
+        install(u, src, marker.apply(u));
       }
-      fs.delete(new Path(staging), true);
+      fs.delete(staging, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish into " + table, e);
     }
   }
 
+  /**
+   * Publishes one unit from {@code rows}, the unit's rows in the table's schema (the partition columns and
+   * {@link #UNIT}, if present, are dropped: the partition directory holds them). Replaces a unit already published.
+   */
+  public void publishUnit(Unit u, Dataset<Row> rows, CompletionMarker marker) {
+    Path staging = newStaging();
+    List<String> drop = new ArrayList<>(List.of("experiment", "sigma_index", UNIT));
+    drop.retainAll(Arrays.asList(rows.columns()));
+    rows.drop(drop.toArray(String[]::new)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+        .parquet(staging.toString());
+    try {
+      install(u, staging, marker);
+      fs.delete(staging, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + u + " into " + table, e);
+    }
+  }
+
+  /** Replaces the unit's files by the staged parquet files in {@code src}, one file at a time, then its marker. */
+  private void install(Unit u, Path src, CompletionMarker marker) throws IOException {
+    Path dir = partition(u);
+    fs.mkdirs(dir);
+    retract(u);
+    FileStatus[] parts = fs.exists(src) ? fs.listStatus(src, p -> p.getName().endsWith(".parquet")) : new FileStatus[0];
+    Arrays.sort(parts, Comparator.comparing(f -> f.getPath().getName()));
+    for (int k = 0; k < parts.length; k++) {
+      rename(parts[k].getPath(), new Path(dir, u.name() + PART + k + ".parquet"));
+    }
+    Path tmp = new Path(src, "marker.json");
+    try (OutputStream out = fs.create(tmp, true)) {
+      out.write(marker.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+    rename(tmp, markerPath(u));
+  }
+
   /** Removes a unit's marker first, then its files: it is incomplete from the first step on. */
   public void retract(Unit u) throws IOException {
-    Path dir = new Path(RunLayout.partition(table, u.experiment(), u.sigmaIndex()));
+    Path dir = partition(u);
     fs.delete(markerPath(u), false);
     if (fs.exists(dir)) {
-      for (FileStatus f : fs.listStatus(dir, p -> p.getName().startsWith(u.name() + "-"))) {
+      for (FileStatus f : fs.listStatus(dir, p -> p.getName().startsWith(u.name() + PART))) {
         fs.delete(f.getPath(), false);
       }
     }
+  }
+
+  /**
+   * The published files of one experiment: the parquet files of every unit with a readable marker, sorted. Files of
+   * a unit without one (a run killed before its marker) are left out.
+   */
+  public List<String> publishedFiles(String experiment) {
+    List<String> files = new ArrayList<>();
+    Path root = new Path(table, "experiment=" + experiment);
+    try {
+      if (!fs.exists(root)) {
+        return files;
+      }
+      for (FileStatus p : fs.listStatus(root, p -> p.getName().startsWith("sigma_index="))) {
+        FileStatus[] all = fs.listStatus(p.getPath());
+        List<String> units = new ArrayList<>();
+        for (FileStatus f : all) {
+          String n = f.getPath().getName();
+          if (n.startsWith(MARKER_PREFIX) && n.endsWith(MARKER_SUFFIX) && readMarker(f.getPath()) != null) {
+            units.add(n.substring(MARKER_PREFIX.length(), n.length() - MARKER_SUFFIX.length()));
+          }
+        }
+        for (FileStatus f : all) {
+          String n = f.getPath().getName();
+          if (n.endsWith(".parquet") && units.stream().anyMatch(u -> n.startsWith(u + PART))) {
+            files.add(f.getPath().toString());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + root, e);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  /**
+   * The published rows of one experiment (partition columns included), or null when none is published. This is how
+   * every stage reads a table another stage wrote: only units with a marker count.
+   */
+  public Dataset<Row> read(String experiment) {
+    List<String> files = publishedFiles(experiment);
+    if (files.isEmpty()) {
+      return null;
+    }
+    return spark.read().option("basePath", table).parquet(files.toArray(String[]::new));
+  }
+
+  /**
+   * The published rows of one experiment in {@code table} (units with a marker only: a killed run's unmarked files are
+   * not data); a missing table is bad input naming the stage that writes it.
+   */
+  public static Dataset<Row> read(SparkSession spark, String table, String experiment, String stage) {
+    PartitionPublisher p = new PartitionPublisher(spark, table);
+    try {
+      if (!p.fs.exists(new Path(table))) {
+        throw new InvalidInputException(table + " does not exist: run `twostep " + stage + "` first");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open " + table, e);
+    }
+    Dataset<Row> published = p.read(experiment);
+    return published != null ? published
+        : spark.read().parquet(table).where(functions.col("experiment").equalTo(experiment)).where(functions.lit(false));
   }
 
   /** Deletes staging directories left by a run that died (no unit ever reads from them). */
   public void sweepStaging() {
     try {
       Path t = new Path(table);
-      if (fs.exists(t)) {
+      if (fs.exists(t)) { // staging inside the table, as earlier versions kept it
         for (FileStatus f : fs.listStatus(t, p -> p.getName().startsWith("_staging-"))) {
           fs.delete(f.getPath(), true);
         }
       }
+      fs.delete(stagingRoot(), true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + table, e);
+    }
+  }
+
+  /** {@code <run>/_staging/<table>}: beside the table, never inside it. */
+  private Path stagingRoot() {
+    Path t = new Path(table);
+    return new Path(new Path(t.getParent(), "_staging"), t.getName());
+  }
+
+  private Path newStaging() {
+    return new Path(stagingRoot(), UUID.randomUUID().toString());
+  }
+
+  private CompletionMarker readMarker(Path m) throws IOException {
+    try (var in = fs.open(m)) {
+      return CompletionMarker.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 
@@ -131,7 +248,11 @@ public final class PartitionPublisher {
     }
   }
 
+  private Path partition(Unit u) {
+    return new Path(RunLayout.partition(table, u.experiment(), u.sigmaIndex()));
+  }
+
   private Path markerPath(Unit u) {
-    return new Path(RunLayout.partition(table, u.experiment(), u.sigmaIndex()) + "/_DONE." + u.name() + ".json");
+    return new Path(partition(u), MARKER_PREFIX + u.name() + MARKER_SUFFIX);
   }
 }

@@ -70,33 +70,39 @@ public final class SimulateJob {
         (System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * One Spark job per unit ({@link UnitJobs}), which simulates it in one task and publishes its cloud (for KPP first
+   * its eigenvalue trace), so a run killed mid-way keeps every unit whose job had ended.
+   */
   private static void compute(SparkSession spark, RunContext ctx, String hash, List<TaskKey> pending,
       PartitionPublisher particles, PartitionPublisher eigen, boolean kpp, IntConsumer onTaskDone) {
     String rendered = ctx.config().root().render(ConfigRenderOptions.concise());
     int threads = ctx.config().getInt("simulate.threads");
     int dim = ctx.config().getInt("experiment.dim");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    TaskProgressListener listener = new TaskProgressListener(pending.size(), onTaskDone);
-    spark.sparkContext().addSparkListener(listener);
-    JavaRDD<TaskOutput> outputs = jsc.parallelize(pending, pending.size())
-        .map(t -> simulate(rendered, threads, t))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      StructType schema = ParticleTables.particles(dim).add(PartitionPublisher.UNIT, DataTypes.StringType, false);
-      JavaRDD<Row> rows = outputs.flatMap(o -> withUnit(ParticleTables.rows(o.key().experiment(), o.system(),
-          o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(), o.key().replica(), o.columns())).iterator());
-      Dataset<Row> df = spark.createDataFrame(rows, schema);
-      particles.publish(df, pending.stream().map(SimulateJob::unit).toList(),
-          u -> CompletionMarker.of(hash, ctx.codeVersion()).withSigma(sigmaOf(pending, u)));
+    StructType schema = ParticleTables.particles(dim);
+    int[] done = {0};
+    UnitJobs.run(spark, pending, t -> {
+      JavaRDD<TaskOutput> output = jsc.parallelize(List.of(t), 1).map(k -> simulate(rendered, threads, k));
       if (kpp) {
-        Dataset<Row> eig = spark.createDataFrame(outputs.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA);
-        eigen.publish(eig, pending.stream().map(SimulateJob::unit).toList(),
-            u -> CompletionMarker.of(hash, ctx.codeVersion()).withSigma(sigmaOf(pending, u)));
+        output = output.persist(StorageLevel.MEMORY_AND_DISK()); // read by two writes
       }
-    } finally {
-      outputs.unpersist(false);
-      spark.sparkContext().removeSparkListener(listener);
-    }
+      try {
+        CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion()).withSigma(t.sigma());
+        if (kpp) {
+          eigen.publishUnit(unit(t), spark.createDataFrame(output.flatMap(o -> eigenRows(o).iterator()), EIGEN_SCHEMA),
+              marker);
+        }
+        particles.publishUnit(unit(t), spark.createDataFrame(output.flatMap(o -> ParticleTables.rows(
+            o.key().experiment(), o.system(), o.key().sigma(), o.key().sigmaIndex(), o.key().split().label(),
+            o.key().replica(), o.columns()).iterator()), schema), marker);
+      } finally {
+        output.unpersist(false);
+      }
+      synchronized (done) {
+        onTaskDone.accept(done[0]++);
+      }
+    });
   }
 
   /** Runs on an executor: rebuilds the simulation from the rendered config, so only strings cross the wire. */
@@ -130,15 +136,6 @@ public final class SimulateJob {
     return rows;
   }
 
-  private static List<Row> withUnit(List<Row> rows) {
-    List<Row> out = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      out.add(ParticleTables.append(r, r.getString(4))); // the split is the publishing unit
-    }
-    return out;
-  }
-
-
   static PartitionPublisher.Unit unit(TaskKey t) {
     return new PartitionPublisher.Unit(t.experiment(), t.sigmaIndex(), t.split().label());
   }
@@ -149,7 +146,4 @@ public final class SimulateJob {
     return m != null && m.hasHash(hash) && m.hasSigma(t.sigma());
   }
 
-  private static double sigmaOf(List<TaskKey> tasks, PartitionPublisher.Unit u) {
-    return tasks.stream().filter(t -> unit(t).equals(u)).findFirst().orElseThrow().sigma();
-  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +118,21 @@ class EvaluateJobTest {
     Dataset<Row> m = SPARK.read().parquet(ctx.layout().metrics());
     assertEquals(15, m.count(), "no duplicates");
     assertEquals(3, m.where("model = 'noise_floor_c'").count(), "one row per floor replica and sigma");
+  }
+
+  @Test
+  void eachPairIsItsOwnUnitAndOnlyAnUnmarkedOneIsRedone() throws IOException {
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.25));
+    EvaluateJob.Summary first = EvaluateJob.run(SPARK, ctx, false);
+    Path partition = Path.of(org.twostep.jobs.pipeline.RunLayout.partition(
+        ctx.layout().metrics(), "ks-laminar-3d", 1));
+    assertTrue(Files.exists(partition.resolve("meanflow-part-0.parquet")), "one file per (model, sigma) unit");
+    // killed after this unit's file was moved in but before its marker: readers skip it, the rerun redoes it alone
+    Files.delete(partition.resolve("_DONE.meanflow.json"));
+    EvaluateJob.Summary redo = EvaluateJob.run(SPARK, ctx, false);
+    assertEquals(1, redo.computed());
+    assertEquals(first.rows().stream().map(MetricRow::w2sq).toList(), redo.rows().stream().map(MetricRow::w2sq).toList());
+    assertEquals(first.planned(), SPARK.read().parquet(ctx.layout().metrics()).count(), "no duplicates");
   }
 
   @Test

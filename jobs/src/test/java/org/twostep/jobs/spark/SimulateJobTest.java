@@ -86,6 +86,9 @@ class SimulateJobTest {
     assertEquals(0, SimulateJob.run(SPARK, ctx, false, i -> { }, p -> { }).computed());
     // a crash between moving files and writing the marker leaves a unit without its marker
     Files.delete(Path.of(RunLayout.partition(ctx.layout().particles(), "ks-laminar-3d", 2), "_DONE.test.json"));
+    Dataset<Row> seen = PartitionPublisher.read(SPARK, ctx.layout().particles(), "ks-laminar-3d", "simulate");
+    assertEquals(13 * 64, seen.count(), "readers skip the files of a unit without a marker");
+    assertEquals(0, seen.where("split = 'test' AND sigma_index = 2").count());
     SimulateJob.Summary redo = SimulateJob.run(SPARK, ctx, false, i -> { }, p -> { });
     assertEquals(1, redo.computed());
     assertEquals(first, sorted(ctx.layout().particles()), "the recomputed unit is bit-identical, not duplicated");
