@@ -53,6 +53,9 @@ public final class OtBenchmark {
    */
   public record SinkhornRow(int n, double eps, double seconds, int iterations, boolean converged, double cost,
       double exactCost, double allocatedMegabytes, double exactAllocatedMegabytes) {}
+
+  public List<AssignmentRow> assignment(int[] sizes, Regime... regimes) {
+    AssignmentSolver solver = new JonkerVolgenant();
     List<AssignmentRow> rows = new ArrayList<>();
     for (Regime regime : regimes) {
       for (int n : sizes) {
