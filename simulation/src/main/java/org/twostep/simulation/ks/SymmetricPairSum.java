@@ -15,8 +15,8 @@ import org.twostep.simulation.parallel.BlockRunner;
  * in its own buffer; at the end each S_p is its row's target sum plus the group buffers added in group order.
  * Groups, rows and chunks depend on n only, never on the thread count, so the bits do not either.
  *
- * <p>The 3D weight uses an approximate inverse square root refined by Newton steps ({@link Tile3}); the 4D weight is
- * exact. One instance per task (it owns the buffers).
+ * <p>Weights are correctly rounded as in {@link PairKernel}; only the order of the additions differs from it. One
+ * instance per task (it owns the buffers).
  */
 public final class SymmetricPairSum {
   static final int ROW = 64;
