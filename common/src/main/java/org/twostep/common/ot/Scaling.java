@@ -41,13 +41,19 @@ final class Scaling {
   /**
    * Up to {@code iterations} relaxed updates at eps; with {@code tolerance >= 0} stops once the l1
    * row-marginal error is within it (checked every 10). Returns the iterations run, negated when the
-   * tolerance was not met.
+   * tolerance was not met. The kernel is built on entry only: on exit the scalings are absorbed into f, g
+   * and the kernel is left stale (the next run rebuilds it at its own eps; the plan is computed from f, g).
    */
   int run(double eps, int iterations, double omega, double tolerance) {
     absorbAndRebuild(eps);
     int it = 0;
     while (it < iterations) {
       multiply(beta, kb);
+      // the error after iteration it uses K beta, which this iteration's alpha update needs anyway
+      if (tolerance >= 0 && it > 0 && it % 10 == 0 && rowError() <= tolerance) {
+        absorb(eps);
+        return it;
+      }
       for (int i = 0; i < m; i++) {
         alpha[i] = relax(alpha[i], a[i] / kb[i], omega);
       }
@@ -59,13 +65,19 @@ final class Scaling {
       if (!stable()) {
         absorbAndRebuild(eps);
       }
-      if (tolerance >= 0 && (it % 10 == 0 || it == iterations) && rowError() <= tolerance) {
-        absorbAndRebuild(eps);
-        return it;
-      }
     }
-    absorbAndRebuild(eps);
-    return tolerance >= 0 ? -it : it;
+    boolean met = false;
+    if (tolerance >= 0) {
+      multiply(beta, kb);
+      met = rowError() <= tolerance;
+    }
+    absorb(eps);
+    return tolerance >= 0 && !met ? -it : it;
+  }
+
+  /** The kernel's storage, free once the last run has returned: the solver writes the plan into it. */
+  double[] storage() {
+    return kernel;
   }
 
   private static double relax(double old, double fresh, double omega) {
@@ -87,8 +99,8 @@ final class Scaling {
     return true;
   }
 
+  /** The l1 row-marginal error, with kb = K beta current. */
   private double rowError() {
-    multiply(beta, kb);
     double err = 0;
     for (int i = 0; i < m; i++) {
       err += Math.abs(alpha[i] * kb[i] - a[i]);
@@ -98,6 +110,12 @@ final class Scaling {
 
   /** f += eps log alpha, g += eps log beta (finite values only), then the kernel at eps. */
   private void absorbAndRebuild(double eps) {
+    absorb(eps);
+    rebuild(eps);
+  }
+
+  /** f += eps log alpha, g += eps log beta (finite values only); the scalings become 1. */
+  private void absorb(double eps) {
     for (int i = 0; i < m; i++) {
       double x = alpha[i];
       if (x > 0 && Double.isFinite(x)) {
@@ -112,6 +130,10 @@ final class Scaling {
       }
       beta[j] = 1;
     }
+  }
+
+  /** The kernel at eps from f and g. */
+  private void rebuild(double eps) {
     double inv = 1 / eps;
     // a row or column whose kernel would underflow entirely is re-centred first (log-sum-exp)
     for (int i = 0; i < m; i++) {
@@ -145,8 +167,34 @@ final class Scaling {
     }
   }
 
+  /**
+   * out = K x. Four rows at a time, each summed in column order as one row alone would be (the same bits),
+   * so four independent additions are in flight instead of one.
+   */
   private void multiply(double[] x, double[] out) {
-    for (int i = 0; i < m; i++) {
+    int i = 0;
+    for (; i + 3 < m; i += 4) {
+      int b0 = i * n;
+      int b1 = b0 + n;
+      int b2 = b1 + n;
+      int b3 = b2 + n;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < n; j++) {
+        double xj = x[j];
+        s0 += kernel[b0 + j] * xj;
+        s1 += kernel[b1 + j] * xj;
+        s2 += kernel[b2 + j] * xj;
+        s3 += kernel[b3 + j] * xj;
+      }
+      out[i] = s0;
+      out[i + 1] = s1;
+      out[i + 2] = s2;
+      out[i + 3] = s3;
+    }
+    for (; i < m; i++) {
       int base = i * n;
       double s = 0;
       for (int j = 0; j < n; j++) {

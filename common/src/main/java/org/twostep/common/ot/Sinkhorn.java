@@ -83,7 +83,7 @@ public final class Sinkhorn {
     int it = scaling.run(eps, maxIterations, omega, tolerance * mass);
     boolean converged = it > 0;
     it = Math.abs(it);
-    double[] plan = new double[m * n];
+    double[] plan = scaling.storage(); // the kernel is no longer needed: one m x n array per solve, not two
     double total = 0;
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {

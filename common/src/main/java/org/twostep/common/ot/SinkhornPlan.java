@@ -16,8 +16,9 @@ public final class SinkhornPlan {
   private final int iterations;
   private final boolean converged;
 
+  /** Takes ownership of {@code plan} (an m x n copy per solve would double the solver's memory). */
   public SinkhornPlan(double[] plan, double cost, double[] f, double[] g, double eps, int iterations, boolean converged) {
-    this.plan = plan.clone();
+    this.plan = plan;
     this.cost = cost;
     this.f = f.clone();
     this.g = g.clone();

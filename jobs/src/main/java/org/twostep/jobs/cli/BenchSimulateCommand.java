@@ -56,9 +56,9 @@ public final class BenchSimulateCommand implements Callable<Integer> {
     KsKernelBenchmark bench = new KsKernelBenchmark(particles, warmup, repeats);
     for (int dim : dims) {
       for (KsKernelBenchmark.Figure f : bench.run(dim, counts)) {
-        out.printf(Locale.ROOT, "ks pair sum  d=%d P=%d threads=%d: %.3e pairs/s, %.4f s per step "
+        out.printf(Locale.ROOT, "ks pair sum  %-14s d=%d P=%d threads=%d: %.3e pairs/s, %.4f s per step "
             + "(%.3e pairs per CPU-second)%n",
-            f.dim(), f.particles(), f.threads(), f.pairsPerSecond(), f.secondsPerStep(), f.pairsPerCpuSecond());
+            f.kernel(), f.dim(), f.particles(), f.threads(), f.pairsPerSecond(), f.secondsPerStep(), f.pairsPerCpuSecond());
         out.flush();
       }
     }

@@ -5,19 +5,18 @@ import org.twostep.simulation.parallel.BlockRunner;
 /**
  * The chemotactic drift of every particle, {@code chi (M/P) sum_q gradK_delta(X_p - X_q)} with
  * {@code gradK_delta(x) = -C_d x / (|x|^2 + delta^2)^(d/2)} (SPEC §1.1): attraction towards the other particles.
- * Positions are integrated in float64; the O(P^2) sum runs in float32 on a copy ({@link PairKernel}), in fixed
- * blocks of targets so the result does not depend on the thread count. One instance per task (it owns scratch).
+ * Positions are integrated in float64; the O(P^2) sum runs in float32 on a copy ({@link SymmetricPairSum}, each
+ * pair once), in fixed tiles so the result does not depend on the thread count. One instance per task (it owns
+ * scratch).
  */
 public final class ChemotacticDrift {
-  /** Targets per parallel block: part of the determinism contract only through which thread runs it. */
-  static final int TARGET_BLOCK = 64;
-
   private final int dim;
   private final int n;
   private final float delta2;
   private final double scale;
   private final float[][] positions;
   private final float[][] sums;
+  private final SymmetricPairSum pairSum;
 
   /**
    * @param chi chemotactic sensitivity
@@ -31,6 +30,7 @@ public final class ChemotacticDrift {
     this.scale = -chi * (mass / n) * greenConstant(dim);
     this.positions = new float[dim][n];
     this.sums = new float[dim][n];
+    this.pairSum = new SymmetricPairSum(dim, n);
   }
 
   /** C_d of the Green's function of -Laplace in R^d: 1/(4 pi) in 3D, 1/(2 pi^2) in 4D. */
@@ -49,16 +49,11 @@ public final class ChemotacticDrift {
         positions[k][p] = (float) x[k][p];
       }
     }
-    int blocks = (n + TARGET_BLOCK - 1) / TARGET_BLOCK;
-    runner.run(blocks, b -> {
-      int from = b * TARGET_BLOCK;
-      int to = Math.min(n, from + TARGET_BLOCK);
-      PairKernel.sum(positions, n, delta2, from, to, sums);
-      for (int k = 0; k < dim; k++) {
-        for (int p = from; p < to; p++) {
-          out[k][p] = scale * sums[k][p];
-        }
+    pairSum.sum(positions, delta2, runner, sums);
+    for (int k = 0; k < dim; k++) {
+      for (int p = 0; p < n; p++) {
+        out[k][p] = scale * sums[k][p];
       }
-    });
+    }
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.twostep.simulation.parallel.BlockRunner;
 
 class ChemotacticDriftTest {
@@ -33,22 +35,24 @@ class ChemotacticDriftTest {
   }
 
   /**
-   * Blocks are fixed per target, so one thread and two threads give identical bits. The comparison means something
-   * only if the work is really split (16 blocks of targets) and the drift is not trivially zero: every particle is
-   * pulled, and the pulls cancel in sum (the pair kernel is odd).
+   * Rows, chunks and groups are fixed by P, so one thread and two threads give identical bits. The comparison means
+   * something only if the work is really split (every group has rows, sources span several chunks) and the drift is
+   * not trivially zero: every particle is pulled, and the pulls cancel in sum (the pair kernel is odd).
    */
-  @Test
-  void threadCountDoesNotChangeBits() {
-    int n = 1000;
-    double[][] x = BallSampler.sample(n, 4, new java.util.SplittableRandom(1));
-    double[][] one = new double[4][n];
-    double[][] two = new double[4][n];
+  @ParameterizedTest
+  @ValueSource(ints = {3, 4})
+  void threadCountDoesNotChangeBits(int dim) {
+    int n = 2500;
+    double[][] x = BallSampler.sample(n, dim, new java.util.SplittableRandom(1));
+    double[][] one = new double[dim][n];
+    double[][] two = new double[dim][n];
     try (BlockRunner r1 = new BlockRunner(1); BlockRunner r2 = new BlockRunner(2)) {
-      new ChemotacticDrift(4, n, 1, 200, 0.05).compute(x, one, r1);
-      new ChemotacticDrift(4, n, 1, 200, 0.05).compute(x, two, r2);
+      new ChemotacticDrift(dim, n, 1, 200, 0.05).compute(x, one, r1);
+      new ChemotacticDrift(dim, n, 1, 200, 0.05).compute(x, two, r2);
     }
-    assertTrue(n >= 4 * ChemotacticDrift.TARGET_BLOCK, "several blocks for two threads to share");
-    for (int k = 0; k < 4; k++) {
+    assertTrue(n >= 2 * SymmetricPairSum.ROW * SymmetricPairSum.GROUPS && n > 2 * SymmetricPairSum.CHUNK,
+        "several rows per group and chunks per row");
+    for (int k = 0; k < dim; k++) {
       assertArrayEquals(one[k], two[k], 0.0);
       double sum = 0;
       double scale = 0;

@@ -5,10 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.twostep.simulation.parallel.BlockRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Both pair sums: the simulation's each-pair-once kernel and the direct kernel the benchmark compares it with. */
 class PairKernelTest {
+
+  /** All sums with the each-pair-once kernel ({@link SymmetricPairSum}) on one thread. */
+  private static float[][] symmetric(float[][] x, int n, float d2) {
+    float[][] out = new float[x.length][n];
+    try (BlockRunner r = new BlockRunner(1)) {
+      new SymmetricPairSum(x.length, n).sum(x, d2, r, out);
+    }
+    return out;
+  }
 
   private static float[][] cloud(int dim, int n, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -39,7 +50,7 @@ class PairKernelTest {
     return s;
   }
 
-  /** The vector kernel matches the float64 brute force, including a tail shorter than a vector. */
+  /** The direct vector kernel matches the float64 brute force, including a tail shorter than a vector. */
   @ParameterizedTest
   @ValueSource(ints = {3, 4})
   void matchesBruteForce(int dim) {
@@ -48,6 +59,24 @@ class PairKernelTest {
     float[][] out = new float[dim][n];
     double delta = 0.05;
     PairKernel.sum(x, n, (float) (delta * delta), 0, n, out);
+    assertMatchesBruteForce(x, n, delta, out);
+  }
+
+  /**
+   * The each-pair-once kernel matches the float64 brute force as closely as the direct kernel must, for sizes that leave odd rows, partial chunks and scalar tails, and several groups.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 4})
+  void eachPairOnceMatchesBruteForce(int dim) {
+    double delta = 0.05;
+    for (int n : new int[] {2, 3 * PairKernel.lanes() + 5, SymmetricPairSum.ROW * 9 + SymmetricPairSum.CHUNK + 7}) {
+      float[][] x = cloud(dim, n, 11 + n);
+      assertMatchesBruteForce(x, n, delta, symmetric(x, n, (float) (delta * delta)));
+    }
+  }
+
+  private static void assertMatchesBruteForce(float[][] x, int n, double delta, float[][] out) {
+    int dim = x.length;
     for (int p = 0; p < n; p++) {
       double[] ref = reference(x, n, delta, p);
       double scale = 0;
@@ -72,10 +101,12 @@ class PairKernelTest {
     PairKernel.sum(x, 2, d2, 0, 2, out);
     double r2 = 0.3f * 0.3f + 0.4f * 0.4f + d2;
     double w = Math.pow(r2, -dim / 2.0);
-    assertEquals(-0.3f * w, out[0][0], 1e-6 * w);
-    assertEquals(0.4f * w, out[1][0], 1e-6 * w);
-    for (int k = 0; k < dim; k++) {
-      assertEquals(-out[k][1], out[k][0], 0.0, "axis " + k);
+    for (float[][] o : new float[][][] {out, symmetric(x, 2, d2)}) {
+      assertEquals(-0.3f * w, o[0][0], 1e-6 * w);
+      assertEquals(0.4f * w, o[1][0], 1e-6 * w);
+      for (int k = 0; k < dim; k++) {
+        assertEquals(-o[k][1], o[k][0], 0.0, "axis " + k);
+      }
     }
   }
 
@@ -87,14 +118,16 @@ class PairKernelTest {
     float[][] x = cloud(dim, n, 5);
     float[][] out = new float[dim][n];
     PairKernel.sum(x, n, 0.0025f, 0, n, out);
-    for (int k = 0; k < dim; k++) {
-      double net = 0;
-      double mag = 0;
-      for (int p = 0; p < n; p++) {
-        net += out[k][p];
-        mag += Math.abs(out[k][p]);
+    for (float[][] o : new float[][][] {out, symmetric(x, n, 0.0025f)}) {
+      for (int k = 0; k < dim; k++) {
+        double net = 0;
+        double mag = 0;
+        for (int p = 0; p < n; p++) {
+          net += o[k][p];
+          mag += Math.abs(o[k][p]);
+        }
+        assertTrue(Math.abs(net) < 1e-5 * mag, "axis " + k + ": net " + net + " of total magnitude " + mag);
       }
-      assertTrue(Math.abs(net) < 1e-5 * mag, "axis " + k + ": net " + net + " of total magnitude " + mag);
     }
   }
 

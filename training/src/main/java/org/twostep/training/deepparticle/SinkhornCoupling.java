@@ -42,7 +42,6 @@ final class SinkhornCoupling implements Coupling {
     double[] uniform = new double[n];
     java.util.Arrays.fill(uniform, 1.0 / n);
     SinkhornPlan plan = solver.solve(uniform, uniform, cost, eps);
-    double[] p = plan.plan();
     int d = coords.dim();
     float[] targets = new float[n * d];
     double[] move = new double[d];
@@ -51,7 +50,7 @@ final class SinkhornCoupling implements Coupling {
       java.util.Arrays.fill(move, 0);
       double mass = 0;
       for (int j = 0; j < n; j++) {
-        double g = p[i * n + j];
+        double g = plan.get(i, j);
         mass += g;
         for (int k = 0; k < d; k++) {
           move[k] += g * coords.displacement(x[j * d + k], r[i * d + k]);
@@ -63,7 +62,7 @@ final class SinkhornCoupling implements Coupling {
         targets[i * d + k] = (float) b[k];
       }
       for (int j = 0; j < n; j++) {
-        double g = p[i * n + j];
+        double g = plan.get(i, j);
         double s = 0;
         for (int k = 0; k < d; k++) {
           double e = coords.displacement(x[j * d + k], b[k]);

@@ -1,6 +1,7 @@
 package org.twostep.training.meanflow;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -94,7 +95,8 @@ final class BatchBuilder {
         upload(manager, 1, dzs, new Shape(batch, w)),
         upload(manager, 2, tau, new Shape(batch, 2)),
         upload(manager, 3, delta, new Shape(batch, 1)),
-        upload(manager, 4, v, new Shape(batch, dim)));
+        upload(manager, 4, v, new Shape(batch, dim)),
+        times.equalRows(batch));
   }
 
   private NDArray upload(NDManager manager, int slot, float[] values, Shape shape) {
@@ -105,6 +107,15 @@ final class BatchBuilder {
     return manager.create(b, shape, DataType.FLOAT32);
   }
 
-  /** One step's inputs: zs = [z, sigma features], dzs = [v, 0], tau = [t, t - r], delta = t - r, v. */
-  record Batch(NDArray zs, NDArray dzs, NDArray tau, NDArray delta, NDArray v) {}
+  /**
+   * One step's inputs: zs = [z, sigma features], dzs = [v, 0], tau = [t, t - r], delta = t - r, v; the first
+   * {@code equalRows} rows have r = t.
+   */
+  record Batch(NDArray zs, NDArray dzs, NDArray tau, NDArray delta, NDArray v, int equalRows) {
+
+    /** The rows from the first with r < t on (all of {@code a} when there is none with r = t). */
+    NDArray movingRows(NDArray a) {
+      return equalRows == 0 ? a : a.get(new NDIndex(equalRows + ":"));
+    }
+  }
 }

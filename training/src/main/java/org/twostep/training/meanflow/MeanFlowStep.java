@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.twostep.training.config.MeanFlowConfig;
@@ -41,10 +42,14 @@ final class MeanFlowStep {
   /**
    * u at the batch and, in place of the tangent, the stop-gradient target {@code u_tgt = v - (t - r)·du/dt} with
    * du/dt the JVP along (dz, dr, dt) = (v, 0, 1), i.e. dzs = [v, 0] and dtau = (dt, d(t - r)) = {@code timeTangent}.
+   * The JVP runs on the rows with r < t only: on the r = t rows the target is v itself (t - r = 0), exactly the
+   * value {@code v - 0·du/dt} had (for finite du/dt), at half the tangent work.
    */
   static Dual target(DualPass net, BatchBuilder.Batch b, NDArray timeTangent) {
-    Dual u = net.forwardTangent(b.zs(), b.dzs(), b.tau(), timeTangent);
-    return new Dual(u.primal(), b.v().sub(u.tangent().muli(b.delta())));
+    Dual u = net.forwardTangent(b.zs(), b.movingRows(b.dzs()), b.tau(), timeTangent);
+    NDArray moving = b.movingRows(b.v()).sub(u.tangent().muli(b.movingRows(b.delta())));
+    NDArray target = b.equalRows() == 0 ? moving : b.v().get(new NDIndex(":" + b.equalRows())).concat(moving, 0);
+    return new Dual(u.primal(), target);
   }
 
   /** Runs step {@code step} at learning rate {@code lr}; returns the (weighted) loss. */

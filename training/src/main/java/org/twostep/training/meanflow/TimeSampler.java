@@ -17,9 +17,14 @@ public final class TimeSampler {
     this.flowMatchingFraction = flowMatchingFraction;
   }
 
+  /** The number of leading rows with r = t in a batch of n. */
+  public int equalRows(int n) {
+    return (int) Math.round(flowMatchingFraction * n);
+  }
+
   /** Fills t[0..n) and r[0..n). */
   public void sample(SplittableRandom rng, int n, double[] t, double[] r) {
-    int equal = (int) Math.round(flowMatchingFraction * n);
+    int equal = equalRows(n);
     for (int i = 0; i < n; i++) {
       double a = logitNormal(rng);
       double b = logitNormal(rng);

@@ -28,7 +28,7 @@ public final class LayerNorm implements DualLayer {
 
   @Override
   public Dual forwardTangent(Dual x) {
-    NDArray v = x.primal().stopGradient();
+    NDArray v = x.tangentRows(x.primal()).stopGradient();
     NDArray dx = x.tangent();
     NDArray centred = v.sub(v.mean(new int[] {-1}, true));
     NDArray inverse = centred.square().mean(new int[] {-1}, true).add(EPS).sqrt().pow(-1);

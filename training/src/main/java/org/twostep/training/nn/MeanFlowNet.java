@@ -3,6 +3,7 @@ package org.twostep.training.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,10 +59,13 @@ public final class MeanFlowNet {
 
   /**
    * {@code u} and its exact directional derivative along {@code (dzs, dtau)}. For the MeanFlow target, dzs = [v, 0]
-   * and dtau = [1, 1] (dt = 1, dr = 0, so d(t - r) = 1).
+   * and dtau = [1, 1] (dt = 1, dr = 0, so d(t - r) = 1). {@code dzs} may have fewer rows than {@code zs}: then the
+   * tangent is computed for the last rows only ({@link Dual}); {@code dtau} has those rows or one row.
    */
   public Dual forwardTangent(NDArray zs, NDArray dzs, NDArray tau, NDArray dtau) {
-    Dual e = embedding.forwardTangent(new Dual(tau, dtau));
+    long rows = dzs.getShape().get(0);
+    NDArray dt = dtau.getShape().get(0) == rows ? dtau : dtau.broadcast(new Shape(rows, dtau.getShape().get(1)));
+    Dual e = embedding.forwardTangent(new Dual(tau, dt));
     NDArray x = TorchOps.concatColumns(zs, e.primal());
     NDArray dx = TorchOps.concatColumns(dzs, e.tangent());
     return trunk.forwardTangent(new Dual(x, dx));

@@ -33,8 +33,8 @@ public final class Selu implements DualLayer {
   @Override
   public Dual forwardTangent(Dual x) {
     NDArray y = forward(x.primal());
-    NDArray slopeBelow = y.stopGradient().add(lambdaAlpha);
-    NDArray slope = TorchOps.where(x.primal().lte(zero), slopeBelow, lambda);
+    NDArray slopeBelow = x.tangentRows(y).stopGradient().add(lambdaAlpha);
+    NDArray slope = TorchOps.where(x.tangentRows(x.primal()).lte(zero), slopeBelow, lambda);
     return new Dual(y, slope.muli(x.tangent()));
   }
 

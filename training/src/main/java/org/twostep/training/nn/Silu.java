@@ -16,7 +16,7 @@ public final class Silu implements DualLayer {
 
   @Override
   public Dual forwardTangent(Dual x) {
-    NDArray v = x.primal().stopGradient();
+    NDArray v = x.tangentRows(x.primal()).stopGradient();
     NDArray s = v.getNDArrayInternal().sigmoid();
     NDArray slope = s.add(v.mul(s).mul(s.neg().add(1)));
     return new Dual(forward(x.primal()), slope.muli(x.tangent()));

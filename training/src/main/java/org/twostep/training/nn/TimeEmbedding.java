@@ -59,7 +59,7 @@ public final class TimeEmbedding implements DualLayer {
     NDArray arg = argument(x.primal());
     NDArray dx = x.tangent();
     NDArray darg = dx.getNDArrayInternal().linear(dx, freqMatrix, null).singletonOrThrow();
-    return new Dual(arg.sin(), arg.cos().muli(darg));
+    return new Dual(arg.sin(), x.tangentRows(arg).cos().muli(darg));
   }
 
   private NDArray argument(NDArray x) {

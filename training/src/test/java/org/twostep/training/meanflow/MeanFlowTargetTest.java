@@ -1,6 +1,7 @@
 package org.twostep.training.meanflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -28,14 +29,18 @@ class MeanFlowTargetTest {
     int d = data.dim();
     try (NDManager m = NDManager.newBaseManager()) {
       BatchBuilder.Batch b = new BatchBuilder(data, data.statistics(), f, c, 1).build(m, 3);
+      // u = z t + (t - r)^2; the tangent may cover the last rows only (Dual)
       MeanFlowStep.DualPass analytic = (zs, dzs, tau, dtau) -> {
         NDArray z = zs.get(":, 0:" + d);
         NDArray t = tau.get(":, 0:1");
         NDArray gap = tau.get(":, 1:2");
         NDArray u = z.mul(t).add(gap.square());
-        NDArray du = dzs.get(":, 0:" + d).mul(t).add(z.mul(dtau.get(":, 0:1"))).add(gap.mul(dtau.get(":, 1:2")).mul(2));
+        Dual rows = new Dual(u, dzs);
+        NDArray du = dzs.get(":, 0:" + d).mul(rows.tangentRows(t)).add(rows.tangentRows(z).mul(dtau.get(":, 0:1")))
+            .add(rows.tangentRows(gap).mul(dtau.get(":, 1:2")).mul(2));
         return new Dual(u, du);
       };
+      assertTrue(b.equalRows() > 0 && b.equalRows() < 64, "the batch mixes r = t and r < t rows");
       Dual out = MeanFlowStep.target(analytic, b, m.ones(new Shape(1, 2)));
       float[] zs = b.zs().toFloatArray();
       float[] tau = b.tau().toFloatArray();

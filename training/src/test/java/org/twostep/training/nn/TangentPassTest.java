@@ -1,5 +1,6 @@
 package org.twostep.training.nn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -129,6 +130,28 @@ class TangentPassTest {
     Function<NDArray, NDArray> f = in -> net.forward(in.get(":, 0:8"), in.get(":, 8:10"));
     double err = relativeError(f, d.tangent(), both, dboth);
     assertTrue(err < TOL, "relative error " + err);
+  }
+
+  /** A tangent on the last rows only (the MeanFlow r < t rows) is the full tangent's last rows; the primal is whole. */
+  @Test
+  void tangentOnTheLastRowsIsTheFullTangentThere() {
+    NetSpec spec = NetSpec.of(ModelConfig.defaults(SigmaTransform.LOG), 3, 5);
+    MeanFlowNet net = MeanFlowNet.of(spec, manager, DataType.FLOAT64,
+        Initializer.initial(spec, manager, DataType.FLOAT64, 7, 1.0));
+    int n = 17;
+    NDArray zs = random(n, 8);
+    NDArray tau = uniform(n, 2);
+    NDArray dzs = random(n, 3).concat(manager.zeros(new Shape(n, 5), DataType.FLOAT64), 1);
+    NDArray oneRow = manager.ones(new Shape(1, 2), DataType.FLOAT64);
+    Dual full = net.forwardTangent(zs, dzs, tau, oneRow);
+    Dual last = net.forwardTangent(zs, dzs.get("6:"), tau, oneRow);
+    assertEquals(new Shape(n, 3), last.primal().getShape());
+    assertEquals(new Shape(n - 6, 3), last.tangent().getShape());
+    assertTrue(full.primal().sub(last.primal()).abs().max().getDouble() == 0, "same primal");
+    double scale = full.tangent().abs().max().getDouble();
+    assertTrue(scale > 0);
+    assertTrue(full.tangent().get("6:").sub(last.tangent()).abs().max().getDouble() < 1e-12 * scale,
+        "same tangent on the rows it covers");
   }
 
   @Test

@@ -47,9 +47,12 @@ public final class OtBenchmark {
   public record HistogramRow(int points, int bins, double medianSeconds, double minSeconds, double medianCpuSeconds,
       int cellsA, int cellsB, double w2sq, double allocatedMegabytes) {}
 
-  /** One Sinkhorn figure: seconds, iterations, convergence, and the gap to the exact mean cost. */
+  /**
+   * One Sinkhorn figure: seconds, iterations, convergence, the gap to the exact mean cost, and memory: megabytes
+   * allocated by the solve beside those of the exact assignment on the same cost matrix (which both keep).
+   */
   public record SinkhornRow(int n, double eps, double seconds, int iterations, boolean converged, double cost,
-      double exactCost) {}
+      double exactCost, double allocatedMegabytes, double exactAllocatedMegabytes) {}
 
   public List<AssignmentRow> assignment(int[] sizes, Regime... regimes) {
     AssignmentSolver solver = new JonkerVolgenant();
@@ -87,16 +90,21 @@ public final class OtBenchmark {
   public List<SinkhornRow> sinkhorn(int n, double[] epsilons, int maxIterations) {
     double[][] pair = Regime.SAME_LAW.sample(n, Seeds.stream(seed, Seeds.coordinate("bench-ot-sinkhorn"), n));
     double[] cost = CostMatrices.squaredEuclidean(pair[0], pair[1], 3);
+    long before = allocatedBytes();
     double exact = new JonkerVolgenant().solve(cost, n).cost() / n;
+    double exactMegabytes = (allocatedBytes() - before) / 1e6;
     double[] w = new double[n];
     Arrays.fill(w, 1.0 / n);
     Sinkhorn sinkhorn = new Sinkhorn(maxIterations, 1e-6);
     List<SinkhornRow> rows = new ArrayList<>();
     for (double eps : epsilons) {
+      long bytes = allocatedBytes();
       long t0 = System.nanoTime();
       SinkhornPlan p = sinkhorn.solve(w, w, cost, eps);
       double seconds = (System.nanoTime() - t0) / 1e9;
-      rows.add(new SinkhornRow(n, eps, seconds, p.iterations(), p.converged(), p.cost(), exact));
+      double megabytes = (allocatedBytes() - bytes) / 1e6;
+      rows.add(new SinkhornRow(n, eps, seconds, p.iterations(), p.converged(), p.cost(), exact, megabytes,
+          exactMegabytes));
     }
     return rows;
   }
