@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.twostep.common.error.InvalidConfigException;
+import org.twostep.jobs.pipeline.PipelinePlan;
 import org.twostep.jobs.pipeline.RunLayoutPaths;
 import org.twostep.jobs.pipeline.RunRecords;
+import org.twostep.jobs.pipeline.StageScheduler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +20,13 @@ import picocli.CommandLine.Mixin;
  * {@code twostep pipeline}: simulate, train meanflow, train dp and the baselines {@code pipeline.models} enables,
  * generate, evaluate (with the KPP warm-start study), report. Each stage is its own command run with the same options,
  * so it skips what is complete for the same config hash and resumes what was interrupted: a second run does no work.
- * Records the resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in
+ * Stages that do not need each other run at once within {@code pipeline.threads} ({@link PipelinePlan}); each keeps
+ * its own fixed thread count, so what it computes does not depend on what ran beside it. Records the resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in
  * {@code DIR/timings.csv} ({@code twostep publish} reads both).
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-    description = "Run an experiment end to end: simulate -> train -> generate -> evaluate -> report.")
+    description = "Run an experiment end to end: simulate -> train -> generate -> evaluate -> report (independent "
+        + "stages at once, within pipeline.threads).")
 public final class PipelineCommand implements Callable<Integer> {
   static final Set<String> MODELS = Set.of("meanflow", "meanflow_2step", "meanflow_dp", "imm");
 
@@ -40,51 +44,39 @@ public final class PipelineCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    List<List<String>> stages = new ArrayList<>();
-    stages.add(List.of("simulate"));
-    stages.add(List.of("train", "--stage", "meanflow"));
-    if (models.contains("meanflow_dp")) {
-      stages.add(List.of("train", "--stage", "dp"));
-    }
-    if (models.contains("imm")) {
-      stages.add(List.of("train", "--stage", "imm"));
-    }
-    for (String m : models) {
-      stages.add(m.equals("meanflow_2step") ? List.of("generate", "--model", "meanflow", "--steps", "2")
-          : List.of("generate", "--model", m));
-    }
-    stages.add(List.of("evaluate"));
-    stages.add(List.of("report"));
+    int budget = PipelinePlan.budget(ctx.config());
+    List<StageScheduler.Stage> plan = PipelinePlan.of(models, ctx.config(), budget);
     java.nio.file.Path dir = RunLayoutPaths.local(ctx.layout().root());
     RunRecords.writeConfig(dir, ctx.config());
     long start = System.nanoTime();
-    for (List<String> stage : stages) {
-      long t0 = System.nanoTime();
-      List<String> args = new ArrayList<>(stage);
+    StageScheduler scheduler = new StageScheduler(budget);
+    StageScheduler.Outcome outcome = scheduler.run(plan, stage -> {
+      List<String> args = new ArrayList<>(stage.args());
       args.addAll(options.asArgs());
+      if (budget > 1 && scheduler.threadsOf(stage) < budget) {
+        args.add("--progress-lines"); // it may run beside another stage: two bars redrawn in place would collide
+      }
       CommandLine cli = Twostep.commandLine();
       cli.setOut(out);
       cli.setErr(spec.commandLine().getErr());
-      int code = cli.execute(args.toArray(String[]::new));
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      out.printf(Locale.ROOT, "pipeline %s: stage '%s' %s in %.1f s%n", ctx.experiment(), String.join(" ", stage),
-          code == 0 ? "done" : "failed (exit " + code + ")", seconds);
-      if (code == 0) {
-        RunRecords.appendTiming(dir, label(stage), seconds, Instant.now());
+      return cli.execute(args.toArray(String[]::new));
+    }, new StageScheduler.Listener() {
+      @Override
+      public void finished(StageScheduler.Stage stage, int code, double seconds) {
+        out.printf(Locale.ROOT, "pipeline %s: stage '%s' %s in %.1f s%n", ctx.experiment(), stage.name(),
+            code == 0 ? "done" : "failed (exit " + code + ")", seconds);
+        if (code == 0) {
+          RunRecords.appendTiming(dir, stage.name(), seconds, Instant.now());
+        }
+        out.flush();
       }
-      out.flush();
-      if (code != 0) {
-        return code;
-      }
+    });
+    if (outcome.code() != 0) {
+      return outcome.code();
     }
-    out.printf(Locale.ROOT, "pipeline %s: all %d stages done in %.1f s -> %s%n", ctx.experiment(), stages.size(),
-        (System.nanoTime() - start) / 1e9, ctx.layout().report());
+    out.printf(Locale.ROOT, "pipeline %s: all %d stages done in %.1f s (up to %d at once on %d threads) -> %s%n",
+        ctx.experiment(), plan.size(), (System.nanoTime() - start) / 1e9, outcome.peakStages(), budget,
+        ctx.layout().report());
     return 0;
-  }
-
-  /** A stage's name in timings.csv: the command and its model, e.g. {@code train meanflow_dp}. */
-  static String label(List<String> stage) {
-    return String.join(" ", stage).replace("--stage ", "").replace("--model ", "")
-        .replace("--steps 2", "(2 steps)").replace("train dp", "train meanflow_dp");
   }
 }

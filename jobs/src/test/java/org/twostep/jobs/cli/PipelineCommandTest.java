@@ -1,5 +1,6 @@
 package org.twostep.jobs.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
 
-/** The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work. */
+/**
+ * The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work; one stage at a time
+ * gives the same models and metrics as stages run at once.
+ */
 class PipelineCommandTest {
   @TempDir Path dir;
 
@@ -33,10 +37,11 @@ class PipelineCommandTest {
       "evaluate.histogram.bins=6", "report.width=320", "report.height=240", "report.image_bins=16",
       "report.projection_sigma=[80, 120]"};
 
-  private String run(Path out) {
+  private String run(Path out, String... more) {
     List<String> args = new ArrayList<>(List.of("pipeline", "--config", "../conf/ks-laminar-3d.conf", "--profile", "quick",
         "--out", out.toString()));
     args.addAll(List.of(TINY));
+    args.addAll(List.of(more));
     CommandLine cli = Twostep.commandLine();
     StringWriter text = new StringWriter();
     cli.setOut(new PrintWriter(text));
@@ -54,8 +59,9 @@ class PipelineCommandTest {
   @Test
   void runsEveryStageAndASecondRunDoesNoWork() throws Exception {
     Path out = dir.resolve("run");
-    String first = run(out);
+    String first = run(out, "pipeline.threads=2"); // two stages at once even on a one-core machine
     assertTrue(first.contains("all 10 stages done"), first);
+    assertTrue(first.contains("(up to 2 at once on 2 threads)"), "MeanFlow and IMM train at once: " + first);
     // no terminal in a test: every long stage reports in lines of 10 %, training with its loss
     assertTrue(first.matches("(?s).*simulate: 100% \\((\\d+)/\\1 tasks.*"), first);
     assertTrue(first.matches("(?s).*train meanflow: 50% \\(20/40 steps, [0-9.]+ steps/s, ETA [0-9:]+, loss [-0-9.e]+\\).*"), first);
@@ -78,7 +84,10 @@ class PipelineCommandTest {
     List<String> timings = Files.readAllLines(out.resolve("timings.csv"));
     assertEquals("stage,seconds,finished_utc", timings.get(0));
     assertEquals(1 + 10, timings.size(), "one line per stage: " + timings);
-    assertTrue(timings.get(3).startsWith("train meanflow_dp,"), timings.toString());
+    assertEquals(Set.of("simulate", "train meanflow", "train meanflow_dp", "train imm", "generate meanflow",
+        "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm", "evaluate", "report"),
+        timings.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet()));
+    assertEquals("report", timings.get(10).split(",")[0]);
 
     // bench speedup on the finished run: its own simulation at P is reference_b again (W2^2 = the noise floor) and its
     // MeanFlow + DP cloud is generate's (W2^2 = the evaluated one)
@@ -105,5 +114,23 @@ class PipelineCommandTest {
     assertTrue(second.contains("train imm ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("generate meanflow_dp ks-laminar-3d: complete"), second);
     assertFalse(second.contains(" step(s) from step"), "no training step runs again:\n" + second);
+
+    // one stage after another: the same models and metrics, bit for bit
+    Path sequential = dir.resolve("sequential");
+    String third = run(sequential, "pipeline.threads=1");
+    assertTrue(third.contains("(up to 1 at once on 1 threads)"), third);
+    for (String model : List.of("meanflow", "meanflow_dp", "imm")) {
+      for (String file : List.of("params.ndlist", "loss.csv")) {
+        assertArrayEquals(Files.readAllBytes(out.resolve("models").resolve(model).resolve(file)),
+            Files.readAllBytes(sequential.resolve("models").resolve(model).resolve(file)), model + "/" + file);
+      }
+    }
+    String[] measured = {"model", "sigma", "w2sq", "w2", "mean_error", "cov_error", "outside_mass", "n_generated"};
+    assertEquals(metricRows(spark, out, measured), metricRows(spark, sequential, measured));
+  }
+
+  private static List<String> metricRows(SparkSession spark, Path run, String[] columns) {
+    return spark.read().parquet(run.resolve("metrics").toString()).selectExpr(columns).orderBy("model", "sigma")
+        .collectAsList().stream().map(Row::toString).toList();
   }
 }
