@@ -56,6 +56,24 @@ public final class ExperimentOptions {
     return args;
   }
 
+  /** These options for another run directory, with {@code more} overrides after the user's (they win). */
+  ExperimentOptions forRun(String outDir, List<String> more) {
+    ExperimentOptions o = new ExperimentOptions();
+    o.config = config;
+    o.profile = profile;
+    o.out = outDir;
+    o.quiet = quiet;
+    o.progressLines = progressLines;
+    o.overrides = new ArrayList<>(overrides);
+    o.overrides.addAll(more);
+    return o;
+  }
+
+  /** The run directory given with {@code --out}, or null for {@code experiment.out}. */
+  String out() {
+    return out;
+  }
+
   /** Whether progress prints as lines even on a terminal. */
   public boolean progressLines() {
     return progressLines;

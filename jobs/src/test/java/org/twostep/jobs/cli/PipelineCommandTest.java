@@ -22,8 +22,9 @@ import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
 
 /**
- * The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work; one stage at a time
- * gives the same models and metrics as stages run at once.
+ * The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work; a repeat with another
+ * training seed, its stages run beside the first run's, gives the same models and metrics as that seed run alone, one
+ * stage at a time.
  */
 class PipelineCommandTest {
   @TempDir Path dir;
@@ -59,9 +60,17 @@ class PipelineCommandTest {
   @Test
   void runsEveryStageAndASecondRunDoesNoWork() throws Exception {
     Path out = dir.resolve("run");
-    String first = run(out, "pipeline.threads=2"); // two stages at once even on a one-core machine
-    assertTrue(first.contains("all 10 stages done"), first);
+    Path repeat = dir.resolve("rep");
+    // two stages at once even on a one-core machine; training repeated with seed 7 on a copy of the simulation
+    String first = run(out, "pipeline.threads=2", "--repeat", repeat + "=7");
+    assertTrue(first.contains("all 20 stages done"), first);
     assertTrue(first.contains("(up to 2 at once on 2 threads)"), "MeanFlow and IMM train at once: " + first);
+    assertTrue(first.contains("[rep] pipeline ks-laminar-3d: copied " + repeat.resolve("particles")), first);
+    assertTrue(first.contains("[rep] simulate ks-laminar-3d: 14 task(s) planned, 14 skipped"), first);
+    assertTrue(first.contains("[rep] train meanflow: 50% (20/40 steps"), "each run's lines are tagged: " + first);
+    assertTrue(first.contains("[run] train meanflow: 50% (20/40 steps"), first);
+    assertEquals(7L, org.twostep.jobs.pipeline.RunRecords.seed(repeat).value(), "the repeat's run.conf");
+    assertEquals(1 + 10, Files.readAllLines(repeat.resolve("timings.csv")).size());
     // no terminal in a test: every long stage reports in lines of 10 %, training with its loss
     assertTrue(first.matches("(?s).*simulate: 100% \\((\\d+)/\\1 tasks.*"), first);
     assertTrue(first.matches("(?s).*train meanflow: 50% \\(20/40 steps, [0-9.]+ steps/s, ETA [0-9:]+, loss [-0-9.e]+\\).*"), first);
@@ -115,18 +124,19 @@ class PipelineCommandTest {
     assertTrue(second.contains("generate meanflow_dp ks-laminar-3d: complete"), second);
     assertFalse(second.contains(" step(s) from step"), "no training step runs again:\n" + second);
 
-    // one stage after another: the same models and metrics, bit for bit
+    // seed 7 alone, one stage after another, on its own simulation: the repeat's models and metrics, bit for bit
     Path sequential = dir.resolve("sequential");
-    String third = run(sequential, "pipeline.threads=1");
+    String third = run(sequential, "pipeline.threads=1", "training.seed=7");
     assertTrue(third.contains("(up to 1 at once on 1 threads)"), third);
     for (String model : List.of("meanflow", "meanflow_dp", "imm")) {
       for (String file : List.of("params.ndlist", "loss.csv")) {
-        assertArrayEquals(Files.readAllBytes(out.resolve("models").resolve(model).resolve(file)),
+        assertArrayEquals(Files.readAllBytes(repeat.resolve("models").resolve(model).resolve(file)),
             Files.readAllBytes(sequential.resolve("models").resolve(model).resolve(file)), model + "/" + file);
       }
     }
     String[] measured = {"model", "sigma", "w2sq", "w2", "mean_error", "cov_error", "outside_mass", "n_generated"};
-    assertEquals(metricRows(spark, out, measured), metricRows(spark, sequential, measured));
+    assertEquals(metricRows(spark, repeat, measured), metricRows(spark, sequential, measured));
+    assertFalse(metricRows(spark, out, measured).equals(metricRows(spark, repeat, measured)), "seed 7 is another seed");
   }
 
   private static List<String> metricRows(SparkSession spark, Path run, String[] columns) {
