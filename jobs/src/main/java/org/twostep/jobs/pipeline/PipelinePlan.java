@@ -11,15 +11,18 @@ import org.twostep.training.config.TrainingConfig;
 /**
  * The stages of {@code twostep pipeline} and what each needs: simulate; MeanFlow and IMM training on the simulated
  * data (independent of each other); the corrector over the finished MeanFlow; each model's generation after its own
- * training; evaluate after every generation; report last. Simulate, evaluate and report are Spark jobs over every
- * core and claim the whole budget; training and generation hold {@code training.threads} PyTorch threads (the
- * corrector one more when {@code dp.overlap} solves couplings on a worker). In plan order the critical path comes
- * first: the corrector before the generations that can wait.
+ * training; with more than one thread, the noise floor's pairs measured once simulated and each model's but the
+ * corrector's once generated ({@code evaluate --only}, one pair at a time); evaluate (what is left, the KPP warm
+ * starts) after all of them; report last. Simulate, evaluate and report are Spark jobs over every core and claim the
+ * whole budget; training and generation hold {@code training.threads} PyTorch threads (the corrector one more when
+ * {@code dp.overlap} solves couplings on a worker). In plan order the critical path comes first: the corrector before
+ * the generations that can wait.
  */
 public final class PipelinePlan {
   public static final String SIMULATE = "simulate";
   public static final String EVALUATE = "evaluate";
   public static final String REPORT = "report";
+  static final String NOISE_FLOOR = org.twostep.evaluation.metrics.Models.NOISE_FLOOR;
 
   private PipelinePlan() {}
 
@@ -57,7 +60,20 @@ public final class PipelinePlan {
       plan.add(new Stage(name, args, Set.of(trained), torch));
       generated.add(name);
     }
-    plan.add(new Stage(EVALUATE, List.of("evaluate"), Set.copyOf(generated), budget));
+    Set<String> beforeEvaluate = new java.util.HashSet<>(generated);
+    if (budget > 1) {
+      // measured beside the training still running: the floor once simulated, a model once generated (the
+      // corrector, last to finish, is left to evaluate); one pair at a time, in the one thread such a stage holds
+      List<String> early = new ArrayList<>(List.of(NOISE_FLOOR));
+      models.stream().filter(m -> !m.equals(Models.MEANFLOW_DP)).forEach(early::add);
+      for (String m : early) {
+        String name = EVALUATE + " " + m;
+        String after = m.equals(NOISE_FLOOR) ? SIMULATE : generated.get(models.indexOf(m));
+        plan.add(new Stage(name, List.of("evaluate", "--only", m, "--max-tasks", "1"), Set.of(after), 1));
+        beforeEvaluate.add(name);
+      }
+    }
+    plan.add(new Stage(EVALUATE, List.of("evaluate"), beforeEvaluate, budget));
     plan.add(new Stage(REPORT, List.of("report"), Set.of(EVALUATE), budget));
     return plan;
   }

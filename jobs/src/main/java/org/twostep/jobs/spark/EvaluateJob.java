@@ -72,28 +72,59 @@ public final class EvaluateJob {
 
   /** As {@link #run(SparkSession, RunContext, boolean)}, one unit per (model, sigma) pair measured. */
   public static Summary run(SparkSession spark, RunContext ctx, boolean force, StageProgress progress) {
+    return run(spark, ctx, force, progress, null, 0);
+  }
+
+  /**
+   * As {@link #run(SparkSession, RunContext, boolean, StageProgress)}, measuring only the pairs of the models in
+   * {@code only} (null: every planned model; {@link Models#NOISE_FLOOR} names every floor replica, which needs nothing
+   * generated yet), at most {@code maxTasks} pairs at once (0: as many as Spark runs). The pipeline measures each model
+   * as soon as it is generated, beside other stages; a pair's result does not depend on which run measured it. Only a
+   * run of everything sweeps staging directories: a partial one may run beside another.
+   */
+  public static Summary run(SparkSession spark, RunContext ctx, boolean force, StageProgress progress,
+      Set<String> only, int maxTasks) {
     long start = System.nanoTime();
     Config config = ctx.config();
     EvaluateConfig eval = EvaluateConfig.from(config);
     int dim = config.getInt("experiment.dim");
     String experiment = ctx.experiment();
     String hash = configHash(config);
+    boolean floorsOnly = only != null && only.stream().allMatch(m -> m.equals(Models.NOISE_FLOOR));
     Dataset<Row> particles = read(spark, ctx.layout().particles(), experiment, "simulate");
-    Dataset<Row> generated = read(spark, ctx.layout().generated(), experiment, "generate");
     List<String> axes = ParticleTables.axes(dim);
     checkColumns(particles, axes, ctx.layout().particles());
-    checkColumns(generated, axes, ctx.layout().generated());
+    Dataset<Row> floorPoints = particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX))
+        .withColumn("model", org.apache.spark.sql.functions.concat(lit(Models.NOISE_FLOOR_REPLICA),
+            org.apache.spark.sql.functions.substring_index(col("split"), "_", -1)))
+        .select(pointColumns("model", axes));
+    Dataset<Row> generated = null;
+    Dataset<Row> candidates = floorPoints;
+    if (!floorsOnly) {
+      generated = read(spark, ctx.layout().generated(), experiment, "generate");
+      checkColumns(generated, axes, ctx.layout().generated());
+      candidates = generated.select(pointColumns("model", axes)).unionByName(floorPoints);
+    }
 
     Dataset<Row> test = particles.where(col("split").equalTo("test"));
-    Dataset<Row> candidates = generated.select(pointColumns("model", axes))
-        .unionByName(particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX))
-            .withColumn("model", org.apache.spark.sql.functions.concat(lit(Models.NOISE_FLOOR_REPLICA),
-                org.apache.spark.sql.functions.substring_index(col("split"), "_", -1)))
-            .select(pointColumns("model", axes)));
     List<EvalTask> plan = plan(test, particles, generated, eval);
+    if (only != null) {
+      Set<String> planned = new HashSet<>();
+      plan.forEach(t -> planned.add(t.model()));
+      for (String m : only) {
+        if (!m.equals(Models.NOISE_FLOOR) && !planned.contains(m)) {
+          throw new InvalidInputException("model " + m + " (--only) is not in " + ctx.layout().generated()
+              + " (run generate first); models planned: " + new TreeSet<>(planned));
+        }
+      }
+      plan = plan.stream().filter(t -> only.contains(t.model())
+          || (only.contains(Models.NOISE_FLOOR) && Models.isFloorReplica(t.model()))).toList();
+    }
 
     PartitionPublisher metrics = new PartitionPublisher(spark, ctx.layout().metrics());
-    metrics.sweepStaging();
+    if (only == null) {
+      metrics.sweepStaging();
+    }
     List<EvalTask> pending = new ArrayList<>();
     for (EvalTask t : plan) {
       if (force || !metrics.isComplete(unit(experiment, t), hash)) {
@@ -102,12 +133,15 @@ public final class EvaluateJob {
     }
     if (!pending.isEmpty()) {
       progress.started(0, pending.size());
+      int tasks = maxTasks > 0 ? Math.min(maxTasks, pending.size()) : pending.size();
       int[] done = {0};
-      TaskProgressListener listener = new TaskProgressListener(pending.size(), i -> progress.advanced(++done[0]), true);
+      // one task per pair reports each pair; fewer tasks report all pairs at the end
+      TaskProgressListener listener = new TaskProgressListener(tasks,
+          i -> progress.advanced(tasks == pending.size() ? ++done[0] : pending.size()), true);
       spark.sparkContext().addSparkListener(listener);
       List<MetricRow> rows;
       try {
-        rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending);
+        rows = measure(spark, ctx, eval, hash, test, candidates, axes, pending, tasks);
       } finally {
         spark.sparkContext().removeSparkListener(listener);
       }
@@ -137,6 +171,7 @@ public final class EvaluateJob {
     return MetricTables.metricRows(rows);
   }
 
+  /** The pairs to measure; with {@code generated} null, the floor replicas' alone. */
   private static List<EvalTask> plan(Dataset<Row> test, Dataset<Row> particles, Dataset<Row> generated,
       EvaluateConfig eval) {
     Map<Integer, Double> reference = new HashMap<>();
@@ -147,6 +182,9 @@ public final class EvaluateJob {
     for (Row r : particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX)).select("split", "sigma_index").distinct()
         .collectAsList()) {
       floors.computeIfAbsent(Models.floorReplica(r.getString(0)), k -> new HashSet<>()).add(r.getInt(1));
+    }
+    if (generated == null) {
+      return EvaluationPlan.floors(reference, floors);
     }
     List<EvalTask> found = new ArrayList<>();
     for (Row r : generated.select("model", "sigma", "sigma_index").distinct().collectAsList()) {
@@ -159,7 +197,7 @@ public final class EvaluateJob {
   private static final String FLOOR_SPLIT_PREFIX = "reference_";
 
   private static List<MetricRow> measure(SparkSession spark, RunContext ctx, EvaluateConfig eval, String hash,
-      Dataset<Row> test, Dataset<Row> candidates, List<String> axes, List<EvalTask> pending) {
+      Dataset<Row> test, Dataset<Row> candidates, List<String> axes, List<EvalTask> pending, int tasks) {
     int dim = axes.size();
     SigmaCatalogue sigma = ctx.sigma();
     HashMap<Integer, Boolean> inRange = new HashMap<>();
@@ -176,7 +214,7 @@ public final class EvaluateJob {
         .agg(collect_list(struct(pointStruct(axes))).as("generated"));
     Dataset<Row> pairs = gen.join(ref, "sigma_index")
         .where(org.apache.spark.sql.functions.concat_ws("@", col("model"), col("sigma_index")).isin(wanted.toArray()));
-    return pairs.repartition(pending.size()).javaRDD().map(r -> {
+    return pairs.repartition(tasks).javaRDD().map(r -> {
       EvalTask task = new EvalTask(r.getString(r.fieldIndex("model")), r.getDouble(r.fieldIndex("sigma")),
           r.getInt(r.fieldIndex("sigma_index")));
       return MetricComputation.measure(eval, mc, task, inRange.get(task.sigmaIndex()),

@@ -63,21 +63,25 @@ class PipelineCommandTest {
     Path repeat = dir.resolve("rep");
     // two stages at once even on a one-core machine; training repeated with seed 7 on a copy of the simulation
     String first = run(out, "pipeline.threads=2", "--repeat", repeat + "=7");
-    assertTrue(first.contains("all 20 stages done"), first);
+    assertTrue(first.contains("all 28 stages done"), first);
     assertTrue(first.contains("(up to 2 at once on 2 threads)"), "MeanFlow and IMM train at once: " + first);
     assertTrue(first.contains("[rep] pipeline ks-laminar-3d: copied " + repeat.resolve("particles")), first);
     assertTrue(first.contains("[rep] simulate ks-laminar-3d: 14 task(s) planned, 14 skipped"), first);
     assertTrue(first.contains("[rep] train meanflow: 50% (20/40 steps"), "each run's lines are tagged: " + first);
     assertTrue(first.contains("[run] train meanflow: 50% (20/40 steps"), first);
     assertEquals(7L, org.twostep.jobs.pipeline.RunRecords.seed(repeat).value(), "the repeat's run.conf");
-    assertEquals(1 + 10, Files.readAllLines(repeat.resolve("timings.csv")).size());
+    assertEquals(1 + 14, Files.readAllLines(repeat.resolve("timings.csv")).size());
     // no terminal in a test: every long stage reports in lines of 10 %, training with its loss
     assertTrue(first.matches("(?s).*simulate: 100% \\((\\d+)/\\1 tasks.*"), first);
     assertTrue(first.matches("(?s).*train meanflow: 50% \\(20/40 steps, [0-9.]+ steps/s, ETA [0-9:]+, loss [-0-9.e]+\\).*"), first);
     assertTrue(first.matches("(?s).*train dp: 100% \\(20/20 steps, .*, best validation W2\\^2 [0-9.e-]+\\).*"), first);
     assertTrue(first.contains("train imm: 100% (20/20 steps"), first);
     assertTrue(first.contains("generate meanflow_dp: 100% (3/3 sigma"), first);
-    assertTrue(first.contains("evaluate: 100% (21/21 pairs"), first);
+    // the floor measured once simulated, each model once generated, the corrector's pairs left to evaluate
+    assertTrue(first.contains("[run] evaluate noise_floor: 100% (9/9 pairs"), first);
+    assertTrue(first.contains("[run] evaluate imm: 100% (3/3 pairs"), first);
+    assertTrue(first.contains("[run] evaluate ks-laminar-3d: 21 pair(s) planned, 18 skipped (complete), 3 computed"),
+        first);
     SparkSession spark = Sessions.get();
     Dataset<Row> metrics = spark.read().parquet(out.resolve("metrics").toString());
     Set<String> models = metrics.select("model").distinct().collectAsList().stream().map(r -> r.getString(0))
@@ -92,11 +96,12 @@ class PipelineCommandTest {
     assertEquals(20250101L, org.twostep.jobs.pipeline.RunRecords.seed(out).value(), "run.conf holds the seed");
     List<String> timings = Files.readAllLines(out.resolve("timings.csv"));
     assertEquals("stage,seconds,finished_utc", timings.get(0));
-    assertEquals(1 + 10, timings.size(), "one line per stage: " + timings);
+    assertEquals(1 + 14, timings.size(), "one line per stage: " + timings);
     assertEquals(Set.of("simulate", "train meanflow", "train meanflow_dp", "train imm", "generate meanflow",
-        "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm", "evaluate", "report"),
+        "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm", "evaluate noise_floor",
+        "evaluate meanflow", "evaluate meanflow_2step", "evaluate imm", "evaluate", "report"),
         timings.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet()));
-    assertEquals("report", timings.get(10).split(",")[0]);
+    assertEquals("report", timings.get(14).split(",")[0]);
 
     // bench speedup on the finished run: its own simulation at P is reference_b again (W2^2 = the noise floor) and its
     // MeanFlow + DP cloud is generate's (W2^2 = the evaluated one)
@@ -115,8 +120,8 @@ class PipelineCommandTest {
     assertTrue(row.equal().particles() >= 2 && row.equal().particles() <= 96, row.toString());
     assertTrue(Files.readString(out.resolve("speedup").resolve("speedup.md")).contains("| 120 * | 96 |"));
 
-    String second = run(out);
-    assertEquals(1 + 20, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
+    String second = run(out, "pipeline.threads=2");
+    assertEquals(1 + 28, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
     assertTrue(second.contains("0 computed"), second);
     assertTrue(second.contains("train meanflow ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("train meanflow_dp ks-laminar-3d: finished model"), second);
@@ -128,6 +133,7 @@ class PipelineCommandTest {
     Path sequential = dir.resolve("sequential");
     String third = run(sequential, "pipeline.threads=1", "training.seed=7");
     assertTrue(third.contains("(up to 1 at once on 1 threads)"), third);
+    assertTrue(third.contains("evaluate: 100% (21/21 pairs"), "every pair in one evaluate: " + third);
     for (String model : List.of("meanflow", "meanflow_dp", "imm")) {
       for (String file : List.of("params.ndlist", "loss.csv")) {
         assertArrayEquals(Files.readAllBytes(repeat.resolve("models").resolve(model).resolve(file)),

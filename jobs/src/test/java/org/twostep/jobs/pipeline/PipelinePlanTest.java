@@ -31,7 +31,7 @@ class PipelinePlanTest {
   void eachModelWaitsForItsOwnTrainingOnly() {
     List<Stage> plan = PipelinePlan.of(ALL, with(""), 2);
     Map<String, Stage> s = byName(plan);
-    assertEquals(10, plan.size());
+    assertEquals(14, plan.size());
     assertEquals(Set.of(), s.get("simulate").after());
     assertEquals(Set.of("simulate"), s.get("train meanflow").after());
     assertEquals(Set.of("simulate"), s.get("train imm").after(), "IMM does not wait for MeanFlow");
@@ -40,8 +40,16 @@ class PipelinePlanTest {
     assertEquals(Set.of("train meanflow"), s.get("generate meanflow (2 steps)").after());
     assertEquals(Set.of("train meanflow_dp"), s.get("generate meanflow_dp").after());
     assertEquals(Set.of("train imm"), s.get("generate imm").after());
-    assertEquals(Set.of("generate meanflow", "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm"),
-        s.get("evaluate").after());
+    // measured as soon as there is something to measure; the corrector's pairs are left to evaluate
+    assertEquals(Set.of("simulate"), s.get("evaluate noise_floor").after());
+    assertEquals(Set.of("generate meanflow"), s.get("evaluate meanflow").after());
+    assertEquals(Set.of("generate meanflow (2 steps)"), s.get("evaluate meanflow_2step").after());
+    assertEquals(Set.of("generate imm"), s.get("evaluate imm").after());
+    assertEquals(List.of("evaluate", "--only", "meanflow_2step", "--max-tasks", "1"),
+        s.get("evaluate meanflow_2step").args());
+    assertEquals(Set.of("generate meanflow", "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm",
+        "evaluate noise_floor", "evaluate meanflow", "evaluate meanflow_2step", "evaluate imm"),
+        s.get("evaluate").after(), "evaluate waits for the partial ones: it must not measure their pairs too");
     assertEquals(Set.of("evaluate"), s.get("report").after());
     assertEquals(List.of("generate", "--model", "meanflow", "--steps", "2"), s.get("generate meanflow (2 steps)").args());
     assertEquals(List.of("train", "--stage", "dp"), s.get("train meanflow_dp").args());
@@ -58,6 +66,8 @@ class PipelinePlanTest {
       }
       assertEquals(1, s.get("train meanflow").threads());
       assertEquals(1, s.get("generate imm").threads());
+      assertEquals(budget > 1 ? 1 : null, s.containsKey("evaluate imm") ? s.get("evaluate imm").threads() : null,
+          "one pair at a time beside the rest, and no partial evaluation when stages run one after another");
     }
     Map<String, Stage> s = byName(PipelinePlan.of(ALL, with("training.threads = 2, dp.overlap = true"), 4));
     assertEquals(2, s.get("train imm").threads());
@@ -73,8 +83,11 @@ class PipelinePlanTest {
 
   @Test
   void withoutTheOptionalModelsTheirStagesAreLeftOut() {
-    Map<String, Stage> s = byName(PipelinePlan.of(List.of("meanflow"), with(""), 2));
+    Map<String, Stage> s = byName(PipelinePlan.of(List.of("meanflow"), with(""), 1));
     assertEquals(Set.of("simulate", "train meanflow", "generate meanflow", "evaluate", "report"), s.keySet());
     assertEquals(Set.of("generate meanflow"), s.get("evaluate").after());
+    s = byName(PipelinePlan.of(List.of("meanflow", "meanflow_dp"), with(""), 2));
+    assertEquals(Set.of("simulate", "train meanflow", "train meanflow_dp", "generate meanflow", "generate meanflow_dp",
+        "evaluate noise_floor", "evaluate meanflow", "evaluate", "report"), s.keySet());
   }
 }
