@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * generate, evaluate (with the KPP warm-start study), report. Each stage is its own command run with the same options,
  * so it skips what is complete for the same config hash and resumes what was interrupted: a second run does no work.
  * Stages that do not need each other run at once within {@code pipeline.threads} ({@link PipelinePlan}); each keeps
- * its own fixed thread count, so what it computes does not depend on what ran beside it. With {@code --repeat DIR=SEED}
+ * its own fixed thread count, so what it computes does not depend on what ran beside it; a training stage that may
+ * run beside another runs in a JVM of its own ({@link ChildLauncher}). With {@code --repeat DIR=SEED}
  * the same stages run again with {@code training.seed=SEED} into DIR on a copy of this run's simulation, sharing the
  * thread budget: one run's corrector no longer trains alone on a machine with cores to spare. Records each run's
  * resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in {@code DIR/timings.csv}
@@ -108,8 +109,12 @@ public final class PipelineCommand implements Callable<Integer> {
       }
       List<String> args = new ArrayList<>(stage.args());
       args.addAll(r.options().asArgs());
-      if (budget > 1 && scheduler.threadsOf(stage) < budget) {
+      boolean besideOthers = budget > 1 && scheduler.threadsOf(stage) < budget;
+      if (besideOthers) {
         args.add("--progress-lines"); // it may run beside another stage: two bars redrawn in place would collide
+      }
+      if (besideOthers && stage.args().get(0).equals("train")) {
+        return ChildLauncher.run(args, stageOut); // DJL records one training's gradients at a time per JVM
       }
       CommandLine cli = Twostep.commandLine();
       cli.setOut(stageOut);
