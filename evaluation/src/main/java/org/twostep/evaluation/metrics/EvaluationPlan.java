@@ -44,14 +44,7 @@ public final class EvaluationPlan {
     if (wanted.isEmpty()) {
       throw new InvalidInputException("generated/ holds no model for this experiment: run generate first");
     }
-    List<EvalTask> tasks = new ArrayList<>();
-    for (Map.Entry<String, Set<Integer>> floor : new TreeMap<>(floors).entrySet()) {
-      for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
-        if (floor.getValue().contains(r.getKey())) {
-          tasks.add(new EvalTask(floor.getKey(), r.getValue(), r.getKey()));
-        }
-      }
-    }
+    List<EvalTask> tasks = new ArrayList<>(floors(reference, floors));
     for (String model : wanted) {
       TreeSet<Integer> have = found.get(model);
       if (have == null) {
@@ -64,6 +57,22 @@ public final class EvaluationPlan {
               + " (sigma_index " + r.getKey() + "), which the test reference has");
         }
         tasks.add(new EvalTask(model, r.getValue(), r.getKey()));
+      }
+    }
+    return tasks;
+  }
+
+  /** The floor replicas' pairs alone (measurable before anything is generated), in the order {@link #plan} lists them. */
+  public static List<EvalTask> floors(Map<Integer, Double> reference, Map<String, Set<Integer>> floors) {
+    if (reference.isEmpty()) {
+      throw new InvalidInputException("particles/ holds no test reference cloud for this experiment: run simulate first");
+    }
+    List<EvalTask> tasks = new ArrayList<>();
+    for (Map.Entry<String, Set<Integer>> floor : new TreeMap<>(floors).entrySet()) {
+      for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
+        if (floor.getValue().contains(r.getKey())) {
+          tasks.add(new EvalTask(floor.getKey(), r.getValue(), r.getKey()));
+        }
       }
     }
     return tasks;

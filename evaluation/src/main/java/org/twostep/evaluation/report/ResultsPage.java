@@ -226,7 +226,9 @@ public final class ResultsPage {
     for (StageTiming t : in.timings()) {
       byStage.computeIfAbsent(t.stage(), s -> new LinkedHashMap<>()).merge(t.run(), t.seconds(), Double::sum);
     }
-    md.append("Seconds per stage ([timings.csv](timings.csv)), summed over the pipeline invocations of a run.\n\n");
+    md.append("Seconds per stage ([timings.csv](timings.csv)), summed over the pipeline invocations of a run. Stages "
+        + "that run at once overlap (the pipeline trains MeanFlow beside IMM, and the seeds beside each other), so the "
+        + "total is the stages' time, more than the wall time.\n\n");
     md.append("| stage |");
     recorded.forEach(r -> md.append(' ').append(r).append(" |"));
     md.append("\n|---|").append("---:|".repeat(recorded.size())).append('\n');

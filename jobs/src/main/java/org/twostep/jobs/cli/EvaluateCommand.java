@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code twostep evaluate}: metrics of every generated model against the test reference, and the KPP warm starts. */
+/**
+ * {@code twostep evaluate}: metrics of every generated model against the test reference, and the KPP warm starts;
+ * with {@code --only}, of some models alone (the pipeline measures each as soon as it is generated).
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Measure every generated model against the test reference (Spark job) into DIR/metrics; for KPP, "
         + "run the warm-start study into DIR/eigenvalues.")
@@ -28,6 +31,15 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--no-warm-start", description = "Skip the KPP warm-start study.")
   boolean noWarmStart;
 
+  @Option(names = "--only", split = ",", paramLabel = "MODEL", description = "Measure only these models' pairs "
+      + "(noise_floor: every floor replica, before anything is generated); the others wait for a later run. "
+      + "No warm-start study.")
+  java.util.Set<String> only;
+
+  @Option(names = "--max-tasks", paramLabel = "N", defaultValue = "0",
+      description = "At most N pairs measured at once (default 0: one Spark task per pair).")
+  int maxTasks;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -37,14 +49,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     WarmStartConfig.from(ctx.config());
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = Sessions.get();
-    EvaluateJob.Summary s;
-    try (ProgressDisplay progress = ProgressDisplay.open("evaluate", "pairs", options.quiet(), out)) {
-      s = EvaluateJob.run(spark, ctx, force, progress);
+    if (maxTasks < 0) {
+      throw new org.twostep.common.error.InvalidConfigException("--max-tasks", maxTasks, "0 or a positive integer");
     }
-    out.printf(Locale.ROOT, "evaluate %s: %d pair(s) planned, %d skipped (complete), %d computed in %.1f s; config %s -> %s%n",
-        ctx.experiment(), s.planned(), s.skipped(), s.computed(), s.seconds(), s.configHash(), ctx.layout().metrics());
-    out.print(MetricTable.markdown(s.rows(), MetricTable.Quantity.W2SQ));
-    if (!noWarmStart && ctx.config().getString("experiment.system").equals("kpp")) {
+    EvaluateJob.Summary s;
+    String task = only == null ? "evaluate" : "evaluate " + String.join(",", new java.util.TreeSet<>(only));
+    try (ProgressDisplay progress = ProgressDisplay.open(task, "pairs", options, out)) {
+      s = EvaluateJob.run(spark, ctx, force, progress, only, maxTasks);
+    }
+    out.printf(Locale.ROOT, "%s %s: %d pair(s) planned, %d skipped (complete), %d computed in %.1f s; config %s -> %s%n",
+        task, ctx.experiment(), s.planned(), s.skipped(), s.computed(), s.seconds(), s.configHash(),
+        ctx.layout().metrics());
+    if (only == null) {
+      out.print(MetricTable.markdown(s.rows(), MetricTable.Quantity.W2SQ));
+    }
+    if (only == null && !noWarmStart && ctx.config().getString("experiment.system").equals("kpp")) {
       out.flush();
       EigenvalueStudyJob.Summary e;
       try (ProgressDisplay progress = ProgressDisplay.open("warm start", "runs", options.quiet(), out)) {

@@ -26,6 +26,10 @@ public final class ExperimentOptions {
   @Option(names = "--quiet", description = "No progress bars or progress lines (the stage summaries still print).")
   boolean quiet;
 
+  @Option(names = "--progress-lines", description = "Progress as one line per 10 % even on a terminal (the pipeline "
+      + "gives it to stages that may run beside another: bars redrawn in place would overwrite each other).")
+  boolean progressLines;
+
   @Parameters(paramLabel = "key=value", arity = "0..*", description = "Configuration overrides, e.g. ks.particles=500")
   List<String> overrides = new ArrayList<>();
 
@@ -46,8 +50,34 @@ public final class ExperimentOptions {
     if (quiet) {
       args.add("--quiet");
     }
+    if (progressLines) {
+      args.add("--progress-lines");
+    }
     args.addAll(overrides);
     return args;
+  }
+
+  /** These options for another run directory, with {@code more} overrides after the user's (they win). */
+  ExperimentOptions forRun(String outDir, List<String> more) {
+    ExperimentOptions o = new ExperimentOptions();
+    o.config = config;
+    o.profile = profile;
+    o.out = outDir;
+    o.quiet = quiet;
+    o.progressLines = progressLines;
+    o.overrides = new ArrayList<>(overrides);
+    o.overrides.addAll(more);
+    return o;
+  }
+
+  /** The run directory given with {@code --out}, or null for {@code experiment.out}. */
+  String out() {
+    return out;
+  }
+
+  /** Whether progress prints as lines even on a terminal. */
+  public boolean progressLines() {
+    return progressLines;
   }
 
   /** Whether progress output is off. */

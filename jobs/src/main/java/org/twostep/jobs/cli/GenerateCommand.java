@@ -33,7 +33,7 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     RunContext ctx = options.load();
     java.io.PrintWriter out = spec.commandLine().getOut();
-    try (ProgressDisplay progress = ProgressDisplay.open("generate " + model, "sigma", options.quiet(), out)) {
+    try (ProgressDisplay progress = ProgressDisplay.open("generate " + model, "sigma", options, out)) {
       GenerationStage.generate(Sessions.get(), ctx, model, steps, force, out, progress);
     }
     return 0;

@@ -42,7 +42,17 @@ public final class ProgressDisplay implements TrainingListener, StageProgress, A
 
   /** A bar when the JVM has a terminal, lines when it does not, nothing when {@code quiet}. */
   static ProgressDisplay open(String task, String unit, boolean quiet, PrintWriter out) {
-    return new ProgressDisplay(task, unit, quiet ? Mode.QUIET : System.console() != null ? Mode.BAR : Mode.LINES, out);
+    return open(task, unit, quiet, false, out);
+  }
+
+  /** As {@link #open(String, String, boolean, PrintWriter)}, lines even on a terminal with {@code --progress-lines}. */
+  static ProgressDisplay open(String task, String unit, ExperimentOptions options, PrintWriter out) {
+    return open(task, unit, options.quiet(), options.progressLines(), out);
+  }
+
+  private static ProgressDisplay open(String task, String unit, boolean quiet, boolean lines, PrintWriter out) {
+    Mode mode = quiet ? Mode.QUIET : !lines && System.console() != null ? Mode.BAR : Mode.LINES;
+    return new ProgressDisplay(task, unit, mode, out);
   }
 
   @Override

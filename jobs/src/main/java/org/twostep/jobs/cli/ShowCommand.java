@@ -74,7 +74,8 @@ public final class ShowCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "| %s | %.1f |%n", e.getKey(), e.getValue());
         total += e.getValue();
       }
-      out.printf(Locale.ROOT, "| total | %.1f |%n", total);
+      out.printf(Locale.ROOT, "| total | %.1f |%n%nStages that run at once (pipeline.threads) overlap: the total is "
+          + "their time, more than the run's wall time.%n", total);
     }
     out.printf(Locale.ROOT, "%n## W2² by sigma (* outside the training range)%n%n");
     if (rows.isEmpty()) {

@@ -26,7 +26,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     RunContext ctx = options.load();
     PrintWriter out = spec.commandLine().getOut();
-    try (ProgressDisplay progress = ProgressDisplay.open("train " + stage, "steps", options.quiet(), out)) {
+    try (ProgressDisplay progress = ProgressDisplay.open("train " + stage, "steps", options, out)) {
       TrainingStages.train(ctx, stage, out, progress);
     }
     return 0;

@@ -72,28 +72,59 @@ public final class EvaluateJob {
 
   /** As {@link #run(SparkSession, RunContext, boolean)}, one unit per (model, sigma) pair measured. */
   public static Summary run(SparkSession spark, RunContext ctx, boolean force, StageProgress progress) {
+    return run(spark, ctx, force, progress, null, 0);
+  }
+
+  /**
+   * As {@link #run(SparkSession, RunContext, boolean, StageProgress)}, measuring only the pairs of the models in
+   * {@code only} (null: every planned model; {@link Models#NOISE_FLOOR} names every floor replica, which needs nothing
+   * generated yet), at most {@code maxTasks} pairs at once (0: as many as Spark runs). The pipeline measures each model
+   * as soon as it is generated, beside other stages; a pair's result does not depend on which run measured it. Only a
+   * run of everything sweeps staging directories: a partial one may run beside another.
+   */
+  public static Summary run(SparkSession spark, RunContext ctx, boolean force, StageProgress progress,
+      Set<String> only, int maxTasks) {
     long start = System.nanoTime();
     Config config = ctx.config();
     EvaluateConfig eval = EvaluateConfig.from(config);
     int dim = config.getInt("experiment.dim");
     String experiment = ctx.experiment();
     String hash = configHash(config);
+    boolean floorsOnly = only != null && only.stream().allMatch(m -> m.equals(Models.NOISE_FLOOR));
     Dataset<Row> particles = PartitionPublisher.read(spark, ctx.layout().particles(), experiment, "simulate");
-    Dataset<Row> generated = PartitionPublisher.read(spark, ctx.layout().generated(), experiment, "generate");
     List<String> axes = ParticleTables.axes(dim);
     checkColumns(particles, axes, ctx.layout().particles());
-    checkColumns(generated, axes, ctx.layout().generated());
+    Dataset<Row> floorPoints = particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX))
+        .withColumn("model", org.apache.spark.sql.functions.concat(lit(Models.NOISE_FLOOR_REPLICA),
+            org.apache.spark.sql.functions.substring_index(col("split"), "_", -1)))
+        .select(pointColumns("model", axes));
+    Dataset<Row> generated = floorsOnly ? null
+        : PartitionPublisher.read(spark, ctx.layout().generated(), experiment, "generate");
+    if (generated != null) {
+      checkColumns(generated, axes, ctx.layout().generated());
+    }
+    Dataset<Row> candidates = generated == null ? floorPoints
+        : generated.select(pointColumns("model", axes)).unionByName(floorPoints);
 
     Dataset<Row> test = particles.where(col("split").equalTo("test"));
-    Dataset<Row> candidates = generated.select(pointColumns("model", axes))
-        .unionByName(particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX))
-            .withColumn("model", org.apache.spark.sql.functions.concat(lit(Models.NOISE_FLOOR_REPLICA),
-                org.apache.spark.sql.functions.substring_index(col("split"), "_", -1)))
-            .select(pointColumns("model", axes)));
     List<EvalTask> plan = plan(test, particles, generated, eval);
+    if (only != null) {
+      Set<String> planned = new HashSet<>();
+      plan.forEach(t -> planned.add(t.model()));
+      for (String m : only) {
+        if (!m.equals(Models.NOISE_FLOOR) && !planned.contains(m)) {
+          throw new InvalidInputException("model " + m + " (--only) is not in " + ctx.layout().generated()
+              + " (run generate first); models planned: " + new TreeSet<>(planned));
+        }
+      }
+      plan = plan.stream().filter(t -> only.contains(t.model())
+          || (only.contains(Models.NOISE_FLOOR) && Models.isFloorReplica(t.model()))).toList();
+    }
 
     PartitionPublisher metrics = new PartitionPublisher(spark, ctx.layout().metrics());
-    metrics.sweepStaging();
+    if (only == null) {
+      metrics.sweepStaging();
+    }
     List<EvalTask> pending = new ArrayList<>();
     for (EvalTask t : plan) {
       if (force || !metrics.isComplete(unit(experiment, t), hash)) {
@@ -106,7 +137,7 @@ public final class EvaluateJob {
       CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion());
       MeasureContext mc = measureContext(ctx, eval, hash, pending);
       int[] done = {0};
-      UnitJobs.run(spark, pending, t -> { // one job per (model, sigma) unit, published as it ends
+      UnitJobs.run(spark, pending, maxTasks, t -> { // one job per (model, sigma) unit, published as it ends
         MomentErrors e = MomentErrors.between(moments.reference().get(t.sigmaIndex()),
             moments.generated().get(t.model() + "@" + t.sigmaIndex()));
         metrics.publishUnit(unit(experiment, t), measured(spark, mc, test, candidates, axes, t, e), marker);
@@ -136,6 +167,7 @@ public final class EvaluateJob {
     return MetricTables.metricRows(rows);
   }
 
+  /** The pairs to measure; with {@code generated} null, the floor replicas' alone. */
   private static List<EvalTask> plan(Dataset<Row> test, Dataset<Row> particles, Dataset<Row> generated,
       EvaluateConfig eval) {
     Map<Integer, Double> reference = new HashMap<>();
@@ -146,6 +178,9 @@ public final class EvaluateJob {
     for (Row r : particles.where(col("split").startsWith(FLOOR_SPLIT_PREFIX)).select("split", "sigma_index").distinct()
         .collectAsList()) {
       floors.computeIfAbsent(Models.floorReplica(r.getString(0)), k -> new HashSet<>()).add(r.getInt(1));
+    }
+    if (generated == null) {
+      return EvaluationPlan.floors(reference, floors);
     }
     List<EvalTask> found = new ArrayList<>();
     for (Row r : generated.select("model", "sigma", "sigma_index").distinct().collectAsList()) {

@@ -77,7 +77,8 @@ public final class SimulateJob {
   private static void compute(SparkSession spark, RunContext ctx, String hash, List<TaskKey> pending,
       PartitionPublisher particles, PartitionPublisher eigen, boolean kpp, IntConsumer onTaskDone) {
     String rendered = ctx.config().root().render(ConfigRenderOptions.concise());
-    int threads = ctx.config().getInt("simulate.threads");
+    int threads = SimulationTasks.threadsPerTask(ctx.config().getInt("simulate.threads"), spark.sparkContext(),
+        pending.size());
     int dim = ctx.config().getInt("experiment.dim");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     StructType schema = ParticleTables.particles(dim);
@@ -105,11 +106,13 @@ public final class SimulateJob {
     });
   }
 
-  /** Runs on an executor: rebuilds the simulation from the rendered config, so only strings cross the wire. */
+  /**
+   * Runs on an executor with {@code threads} threads (resolved on the driver, {@link SimulationTasks#threadsPerTask}):
+   * rebuilds the simulation from the rendered config, so only strings cross the wire.
+   */
   static TaskOutput simulate(String renderedConfig, int threads, TaskKey key) {
     Config config = ConfigFactory.parseString(renderedConfig).resolve();
-    int n = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
-    Simulation sim = Simulations.from(config, n);
+    Simulation sim = Simulations.from(config, threads);
     SimulationResult r = sim.run(key.sigma(), key.replica());
     return new TaskOutput(key, config.getString("experiment.system"), r.columns(), r.trace().values());
   }

@@ -19,6 +19,33 @@ public final class SimulationTasks {
     return ImportJob.imported(c) ? 1 : n;
   }
 
+  private static final java.util.regex.Pattern LOCAL = java.util.regex.Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\d+)?\\])?");
+
+  /** The threads each of {@code tasks} simulation tasks runs on ({@code simulate.threads}, resolved on this session). */
+  public static int threadsPerTask(int configured, org.apache.spark.SparkContext sc, int tasks) {
+    return threadsPerTask(configured, sc.master(), Runtime.getRuntime().availableProcessors(),
+        sc.getConf().getInt("spark.task.cpus", 1), tasks);
+  }
+
+  /**
+   * {@code configured} when positive. Else the cores a task has: on the embedded Spark ({@code local[N]}, {@code *} =
+   * {@code cores}) the N cores over the tasks that run at once, so Spark's task slots and the simulator's threads
+   * together keep N busy (one thread a task while tasks outnumber cores, more for the last few); on a cluster
+   * {@code spark.task.cpus}, the cores Spark reserves for a task. Results do not depend on it (SPEC §1).
+   */
+  static int threadsPerTask(int configured, String master, int cores, int taskCpus, int tasks) {
+    if (configured > 0) {
+      return configured;
+    }
+    java.util.regex.Matcher m = LOCAL.matcher(master);
+    if (!m.matches()) {
+      return Math.max(1, taskCpus);
+    }
+    int local = m.group(1) == null ? 1 : m.group(1).equals("*") ? cores : Integer.parseInt(m.group(1));
+    int atOnce = Math.max(1, Math.min(tasks, local / Math.max(1, taskCpus)));
+    return Math.max(1, local / atOnce);
+  }
+
   public static List<TaskKey> plan(String experiment, SigmaCatalogue sigma, int floorReplicas) {
     List<TaskKey> tasks = new ArrayList<>();
     for (double s : sigma.train().values()) {

@@ -22,12 +22,23 @@ final class UnitJobs {
 
   /** Calls {@code job} for every unit from a pool of driver threads; the first failure cancels the rest and is thrown. */
   static <T> void run(SparkSession spark, List<T> units, Consumer<T> job) {
+    run(spark, units, 0, job);
+  }
+
+  /**
+   * As {@link #run(SparkSession, List, Consumer)}, at most {@code maxAtOnce} units at once (0: as many as there are
+   * task slots), so a stage that runs beside others holds no more of the thread budget than it was given.
+   */
+  static <T> void run(SparkSession spark, List<T> units, int maxAtOnce, Consumer<T> job) {
     if (units.isEmpty()) {
       return;
     }
     SparkContext sc = spark.sparkContext();
     int taskCpus = Math.max(1, sc.getConf().getInt("spark.task.cpus", 1));
     int slots = Math.max(1, Math.min(units.size(), sc.defaultParallelism() / taskCpus));
+    if (maxAtOnce > 0) {
+      slots = Math.min(slots, maxAtOnce);
+    }
     String group = "twostep-units-" + UUID.randomUUID();
     ExecutorService pool = Executors.newFixedThreadPool(slots, r -> {
       Thread t = new Thread(r, "twostep-unit");

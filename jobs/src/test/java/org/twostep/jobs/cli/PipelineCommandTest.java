@@ -1,5 +1,6 @@
 package org.twostep.jobs.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.twostep.jobs.spark.Sessions;
 import picocli.CommandLine;
 
-/** The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work. */
+/**
+ * The whole pipeline on a tiny KS profile, end to end in one JVM; a second run does no work; a repeat with another
+ * training seed, its stages run beside the first run's, gives the same models and metrics as that seed run alone, one
+ * stage at a time.
+ */
 class PipelineCommandTest {
   @TempDir Path dir;
 
@@ -33,14 +38,15 @@ class PipelineCommandTest {
       "evaluate.histogram.bins=6", "report.width=320", "report.height=240", "report.image_bins=16",
       "report.projection_sigma=[80, 120]"};
 
-  private String run(Path out) {
-    return run(out.toString());
+  private String run(Path out, String... more) {
+    return run(out.toString(), more);
   }
 
-  private String run(String out) {
+  private String run(String out, String... more) {
     List<String> args = new ArrayList<>(List.of("pipeline", "--config", "../conf/ks-laminar-3d.conf", "--profile", "quick",
         "--out", out));
     args.addAll(List.of(TINY));
+    args.addAll(List.of(more));
     CommandLine cli = Twostep.commandLine();
     StringWriter text = new StringWriter();
     cli.setOut(new PrintWriter(text));
@@ -59,16 +65,30 @@ class PipelineCommandTest {
   @Test
   void runsEveryStageAndASecondRunDoesNoWork() throws Exception {
     Path out = dir.resolve("run");
-    String first = run(out.toUri().toString());
+    Path repeat = dir.resolve("rep");
+    // the run on a file:// URI; two stages at once even on a one-core machine; training repeated with seed 7 on a
+    // copy of the simulation
+    String first = run(out.toUri().toString(), "pipeline.threads=2", "--repeat", repeat + "=7");
     assertTrue(first.contains("-> file:/"), "every stage ran on a file:// URI: " + first);
-    assertTrue(first.contains("all 10 stages done"), first);
+    assertTrue(first.contains("all 28 stages done"), first);
+    assertTrue(first.contains("(up to 2 at once on 2 threads)"), "MeanFlow and IMM train at once: " + first);
+    assertTrue(first.contains("[rep] pipeline ks-laminar-3d: copied " + repeat.resolve("particles")), first);
+    assertTrue(first.contains("[rep] simulate ks-laminar-3d: 14 task(s) planned, 14 skipped"), first);
+    assertTrue(first.contains("[rep] train meanflow: 50% (20/40 steps"), "each run's lines are tagged: " + first);
+    assertTrue(first.contains("[run] train meanflow: 50% (20/40 steps"), first);
+    assertEquals(7L, org.twostep.jobs.pipeline.RunRecords.seed(repeat).value(), "the repeat's run.conf");
+    assertEquals(1 + 14, Files.readAllLines(repeat.resolve("timings.csv")).size());
     // no terminal in a test: every long stage reports in lines of 10 %, training with its loss
     assertTrue(first.matches("(?s).*simulate: 100% \\((\\d+)/\\1 tasks.*"), first);
     assertTrue(first.matches("(?s).*train meanflow: 50% \\(20/40 steps, [0-9.]+ steps/s, ETA [0-9:]+, loss [-0-9.e]+\\).*"), first);
     assertTrue(first.matches("(?s).*train dp: 100% \\(20/20 steps, .*, best validation W2\\^2 [0-9.e-]+\\).*"), first);
     assertTrue(first.contains("train imm: 100% (20/20 steps"), first);
     assertTrue(first.contains("generate meanflow_dp: 100% (3/3 sigma"), first);
-    assertTrue(first.contains("evaluate: 100% (21/21 pairs"), first);
+    // the floor measured once simulated, each model once generated, the corrector's pairs left to evaluate
+    assertTrue(first.contains("[run] evaluate noise_floor: 100% (9/9 pairs"), first);
+    assertTrue(first.contains("[run] evaluate imm: 100% (3/3 pairs"), first);
+    assertTrue(first.contains("[run] evaluate ks-laminar-3d: 21 pair(s) planned, 18 skipped (complete), 3 computed"),
+        first);
     SparkSession spark = Sessions.get();
     Dataset<Row> metrics = spark.read().parquet(out.resolve("metrics").toString());
     Set<String> models = metrics.select("model").distinct().collectAsList().stream().map(r -> r.getString(0))
@@ -83,8 +103,12 @@ class PipelineCommandTest {
     assertEquals(20250101L, org.twostep.jobs.pipeline.RunRecords.seed(out).value(), "run.conf holds the seed");
     List<String> timings = Files.readAllLines(out.resolve("timings.csv"));
     assertEquals("stage,seconds,finished_utc", timings.get(0));
-    assertEquals(1 + 10, timings.size(), "one line per stage: " + timings);
-    assertTrue(timings.get(3).startsWith("train meanflow_dp,"), timings.toString());
+    assertEquals(1 + 14, timings.size(), "one line per stage: " + timings);
+    assertEquals(Set.of("simulate", "train meanflow", "train meanflow_dp", "train imm", "generate meanflow",
+        "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm", "evaluate noise_floor",
+        "evaluate meanflow", "evaluate meanflow_2step", "evaluate imm", "evaluate", "report"),
+        timings.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet()));
+    assertEquals("report", timings.get(14).split(",")[0]);
 
     // bench speedup on the finished run: its own simulation at P is reference_b again (W2^2 = the noise floor) and its
     // MeanFlow + DP cloud is generate's (W2^2 = the evaluated one)
@@ -103,13 +127,33 @@ class PipelineCommandTest {
     assertTrue(row.equal().particles() >= 2 && row.equal().particles() <= 96, row.toString());
     assertTrue(Files.readString(out.resolve("speedup").resolve("speedup.md")).contains("| 120 * | 96 |"));
 
-    String second = run(out);
-    assertEquals(1 + 20, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
+    String second = run(out, "pipeline.threads=2");
+    assertEquals(1 + 28, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
     assertTrue(second.contains("0 computed"), second);
     assertTrue(second.contains("train meanflow ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("train meanflow_dp ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("train imm ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("generate meanflow_dp ks-laminar-3d: complete"), second);
     assertFalse(second.contains(" step(s) from step"), "no training step runs again:\n" + second);
+
+    // seed 7 alone, one stage after another, on its own simulation: the repeat's models and metrics, bit for bit
+    Path sequential = dir.resolve("sequential");
+    String third = run(sequential, "pipeline.threads=1", "training.seed=7");
+    assertTrue(third.contains("(up to 1 at once on 1 threads)"), third);
+    assertTrue(third.contains("evaluate: 100% (21/21 pairs"), "every pair in one evaluate: " + third);
+    for (String model : List.of("meanflow", "meanflow_dp", "imm")) {
+      for (String file : List.of("params.ndlist", "loss.csv")) {
+        assertArrayEquals(Files.readAllBytes(repeat.resolve("models").resolve(model).resolve(file)),
+            Files.readAllBytes(sequential.resolve("models").resolve(model).resolve(file)), model + "/" + file);
+      }
+    }
+    String[] measured = {"model", "sigma", "w2sq", "w2", "mean_error", "cov_error", "outside_mass", "n_generated"};
+    assertEquals(metricRows(spark, repeat, measured), metricRows(spark, sequential, measured));
+    assertFalse(metricRows(spark, out, measured).equals(metricRows(spark, repeat, measured)), "seed 7 is another seed");
+  }
+
+  private static List<String> metricRows(SparkSession spark, Path run, String[] columns) {
+    return spark.read().parquet(run.resolve("metrics").toString()).selectExpr(columns).orderBy("model", "sigma")
+        .collectAsList().stream().map(Row::toString).toList();
   }
 }

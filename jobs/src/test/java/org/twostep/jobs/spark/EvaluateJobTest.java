@@ -105,6 +105,39 @@ class EvaluateJobTest {
     assertTrue(byKey.get("meanflow@1").inTrainingRange());
   }
 
+  /** Every published metric row but its timing, ordered: what two evaluations must agree on bit for bit. */
+  private static List<String> measured(RunContext c) {
+    return SPARK.read().parquet(c.layout().metrics()).drop("seconds").orderBy("model", "sigma_index").collectAsList()
+        .stream().map(Row::toString).toList();
+  }
+
+  @Test
+  void measuredInPartsAsTheyComeEqualsMeasuredAtOnce() throws IOException {
+    // the pipeline's order: the floor before anything is generated, then each model alone, one pair at a time
+    EvaluateJob.Summary floor = EvaluateJob.run(SPARK, ctx, false, org.twostep.jobs.pipeline.StageProgress.NONE,
+        java.util.Set.of("noise_floor"), 1);
+    assertEquals(9, floor.computed(), "three replicas at three sigma, nothing generated yet");
+    GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.25));
+    assertEquals(3, EvaluateJob.run(SPARK, ctx, false, org.twostep.jobs.pipeline.StageProgress.NONE,
+        java.util.Set.of("meanflow"), 1).computed());
+    GeneratedFixtures.write(SPARK, ctx, "meanflow_dp", "test", d -> d);
+    EvaluateJob.Summary rest = EvaluateJob.run(SPARK, ctx, false);
+    assertEquals(15, rest.planned());
+    assertEquals(3, rest.computed(), "only the pairs no part measured");
+
+    RunContext once = SimulateJobTest.context(dir, "ks-laminar-3d", dir.resolve("once").toString(),
+        SimulateJobTest.KS_TINY);
+    SimulateJob.run(SPARK, once, false, i -> { }, p -> { });
+    GeneratedFixtures.write(SPARK, once, "meanflow", "test", GeneratedFixtures.shiftX(0.25));
+    GeneratedFixtures.write(SPARK, once, "meanflow_dp", "test", d -> d);
+    assertEquals(15, EvaluateJob.run(SPARK, once, false).computed());
+    assertEquals(measured(once), measured(ctx));
+
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EvaluateJob.run(SPARK, ctx, false,
+        org.twostep.jobs.pipeline.StageProgress.NONE, java.util.Set.of("imm"), 1));
+    assertTrue(e.getMessage().startsWith("model imm (--only) is not in "), e.getMessage());
+  }
+
   @Test
   void aSecondRunDoesNoWorkAndANewModelOnlyItsOwn() {
     GeneratedFixtures.write(SPARK, ctx, "meanflow", "test", GeneratedFixtures.shiftX(0.25));

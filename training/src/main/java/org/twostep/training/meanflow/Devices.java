@@ -11,8 +11,11 @@ import org.twostep.training.config.TrainingConfig;
 public final class Devices {
   private Devices() {}
 
-  /** Sets PyTorch's thread counts and returns the device to train on. */
-  public static Device configure(TrainingConfig training) {
+  /**
+   * Sets PyTorch's thread counts and returns the device to train on. Synchronized: the pipeline starts stages side by
+   * side, and the engine is loaded once, by whichever comes first.
+   */
+  public static synchronized Device configure(TrainingConfig training) {
     // read by the PyTorch engine when it starts; later changes of inter-op threads are ignored by PyTorch
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(training.interopThreads()));
