@@ -46,7 +46,7 @@ class StandaloneClusterIT {
   static final String[] TINY_PIPELINE = concat(TINY, "meanflow.steps=200", "meanflow.batch_size=128",
       "meanflow.checkpoint_every=50", "dp.steps=100", "dp.batch_size=128", "imm.steps=100", "imm.batch_size=128");
   /** Columns that are wall times or the code version, equal only by accident between two runs. */
-  static final String[] TIMES = {"seconds", "code_version"};
+  static final String[] TIMES = {"seconds", "code_version", "run_id"};
   /** Nine tasks of a few seconds each, long enough to lose a worker or the driver in the middle. */
   static final String[] LONG = {"ks.particles=4000", "ks.t_end=0.06", "sigma.train=[20, 40, 80]",
       "sigma.test=[20, 60, 100]", "simulate.floor_replicas=1"};

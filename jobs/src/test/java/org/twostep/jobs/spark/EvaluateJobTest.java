@@ -107,7 +107,9 @@ class EvaluateJobTest {
 
   /** Every published metric row but its timing, ordered: what two evaluations must agree on bit for bit. */
   private static List<String> measured(RunContext c) {
-    return SPARK.read().parquet(c.layout().metrics()).drop("seconds").orderBy("model", "sigma_index").collectAsList()
+    // two runs, two run ids
+    return SPARK.read().parquet(c.layout().metrics()).drop("seconds", "run_id").orderBy("model", "sigma_index")
+        .collectAsList()
         .stream().map(Row::toString).toList();
   }
 
