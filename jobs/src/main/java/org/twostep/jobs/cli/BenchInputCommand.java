@@ -14,20 +14,19 @@ import org.twostep.jobs.spark.ParticleTables;
 import org.twostep.jobs.spark.PartitionPublisher;
 import org.twostep.jobs.spark.Sessions;
 import org.twostep.jobs.spark.TrainingInput;
-import org.twostep.training.data.ArrowTrainingData;
-import org.twostep.training.data.ParticleTableReader;
 import org.twostep.training.data.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code twostep bench input}: loading the train split for training, the local parquet-hadoop reader into Arrow
- * against Spark into float arrays, on a synthetic particles table of the paper's shape (or {@code --table}), and the
- * cost of cutting batches from each. Only prints.
+ * {@code twostep bench input}: loading the train split for training with Spark into float arrays
+ * ({@link TrainingInput}), on a synthetic particles table of the paper's shape, and the cost of cutting batches from
+ * it. Only prints. (It once compared the local parquet-hadoop reader into Arrow vectors, which it replaced: the
+ * figures are in the commit that removed it.)
  */
 @Command(name = "input", mixinStandardHelpOptions = true,
-    description = "Training-input load time: local Parquet reader (Arrow) vs Spark (float arrays).")
+    description = "Training-input load time through Spark (float arrays) and batch-cutting cost.")
 public final class BenchInputCommand implements Callable<Integer> {
   @Option(names = "--particles", defaultValue = "10000", description = "Particles per sigma (default ${DEFAULT-VALUE})")
   int particles;
@@ -61,31 +60,18 @@ public final class BenchInputCommand implements Callable<Integer> {
     write(spark, table, sigma);
     out.printf(Locale.ROOT, "train split: %d particles x %d sigma x %d axes in %s%n", particles, sigmaCount, dim, table);
     out.flush();
-    double[] local = new double[repeats];
-    double[] viaSpark = new double[repeats];
-    ArrowTrainingData arrow = null;
-    TrainingInput.Loaded arrays = null;
-    for (int r = -1; r < repeats; r++) { // r = -1 warms both up
-      if (arrow != null) {
-        arrow.close();
-      }
+    double[] seconds = new double[repeats];
+    TrainingInput.Loaded loaded = null;
+    for (int r = -1; r < repeats; r++) { // r = -1 warms up
       long t0 = System.nanoTime();
-      arrow = ParticleTableReader.readTrain(Path.of(table), EXPERIMENT, dim, sigma);
-      double a = (System.nanoTime() - t0) * 1e-9;
-      t0 = System.nanoTime();
-      arrays = TrainingInput.readTrain(spark, table, EXPERIMENT, dim, sigma);
-      double b = (System.nanoTime() - t0) * 1e-9;
+      loaded = TrainingInput.readTrain(spark, table, EXPERIMENT, dim, sigma);
       if (r >= 0) {
-        local[r] = a;
-        viaSpark[r] = b;
+        seconds[r] = (System.nanoTime() - t0) * 1e-9;
       }
     }
-    out.printf(Locale.ROOT, "load: parquet-hadoop -> Arrow median %.3f s (min %.3f); Spark -> float arrays median %.3f s "
-        + "(min %.3f); identical rows: %b%n", median(local), min(local), median(viaSpark), min(viaSpark),
-        same(arrow, arrays.data()));
-    out.printf(Locale.ROOT, "batch cutting (copyRow, random rows): Arrow %.1f ns/row, float arrays %.1f ns/row%n",
-        cut(arrow), cut(arrays.data()));
-    arrow.close();
+    out.printf(Locale.ROOT, "load: Spark -> float arrays median %.3f s (min %.3f), %d rows%n", median(seconds),
+        min(seconds), loaded.rows());
+    out.printf(Locale.ROOT, "batch cutting (copyRow, random rows): %.1f ns/row%n", cut(loaded.data()));
     return 0;
   }
 
@@ -127,27 +113,6 @@ public final class BenchInputCommand implements Callable<Integer> {
       best = Math.min(best, (System.nanoTime() - t0) / (double) rows);
     }
     return sink == Float.MAX_VALUE ? -1 : best;
-  }
-
-  private static boolean same(TrainingData a, TrainingData b) {
-    if (!Arrays.equals(a.sigmas(), b.sigmas())) {
-      return false;
-    }
-    float[] ra = new float[a.dim()];
-    float[] rb = new float[b.dim()];
-    for (int g = 0; g < a.sigmas().length; g++) {
-      if (a.count(g) != b.count(g)) {
-        return false;
-      }
-      for (int i = 0; i < a.count(g); i++) {
-        a.copyRow(g, i, ra, 0);
-        b.copyRow(g, i, rb, 0);
-        if (!Arrays.equals(ra, rb)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   private static double median(double[] v) {

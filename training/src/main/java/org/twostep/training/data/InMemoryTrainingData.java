@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.TreeMap;
 import org.twostep.common.error.InvalidInputException;
 
-/** Training data held on the heap, one row-major float array per sigma (tests and small in-process runs). */
+/** Training data held on the heap, one row-major float array per sigma: what training reads. */
 public final class InMemoryTrainingData implements TrainingData {
   private final int dim;
   private final double[] sigmas;
