@@ -19,6 +19,18 @@ import java.util.List;
 final class ChildLauncher {
   private ChildLauncher() {}
 
+  /**
+   * Whether a child JVM can start the launcher: its class must be on this JVM's class path. Under spark-submit the
+   * application jar is loaded by Spark's own class loader instead, so there is no command line to repeat.
+   */
+  static boolean available() {
+    try {
+      return Class.forName(Twostep.class.getName(), false, ClassLoader.getSystemClassLoader()) == Twostep.class;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   /** The command line that starts {@code args} in a new JVM like this one. */
   static List<String> command(List<String> args) {
     List<String> cmd = new ArrayList<>();

@@ -71,7 +71,8 @@ public final class PipelineCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    int budget = PipelinePlan.budget(ctx.config());
+    // trainings overlap only in child JVMs; where none can start (spark-submit), stages run one at a time
+    int budget = ChildLauncher.available() ? PipelinePlan.budget(ctx.config()) : 1;
     List<Stage> plan = new ArrayList<>();
     Map<String, Run> runOf = new HashMap<>();
     Map<String, String> label = new HashMap<>();
