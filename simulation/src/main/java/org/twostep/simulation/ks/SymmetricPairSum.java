@@ -35,6 +35,8 @@ public final class SymmetricPairSum {
   /** Per group: vector accumulators of a row's targets, and a dummy source buffer for the row's own block. */
   private final float[][] acc;
   private final float[][][] discard;
+  /** Per group: x_q - x_p of the scalar tails' current pair. */
+  private final float[][] gap;
 
   public SymmetricPairSum(int dim, int n) {
     if (dim != 3 && dim != 4) {
@@ -48,6 +50,7 @@ public final class SymmetricPairSum {
     this.targets = new float[dim][n];
     this.acc = new float[groups][ROW * dim * lanes];
     this.discard = new float[groups][dim][ROW];
+    this.gap = new float[groups][dim];
   }
 
   /** Group of row i: snake order 0..G-1, G-1..0, ... so long and short rows mix. */
@@ -97,7 +100,7 @@ public final class SymmetricPairSum {
     for (int c = b; c < end; c += CHUNK) {
       sweep(pos, d2, a, b, c, Math.min(end, c + CHUNK), src, 0, ac);
     }
-    float[] e = new float[dim];
+    float[] e = gap[g];
     for (int p = a; p < b; p++) {
       int slot = (p - a) * dim * lanes;
       for (int k = 0; k < dim; k++) {
