@@ -48,7 +48,7 @@ public final class EvaluationPlan {
     for (String model : wanted) {
       TreeSet<Integer> have = found.get(model);
       if (have == null) {
-        throw new InvalidInputException("model " + model + " (evaluate.models) is missing from generated/ at every sigma,"
+        throw new InvalidInputException("model " + model + " (evaluate.models or --only) is missing from generated/ at every sigma (run generate first),"
             + " first at sigma " + new TreeMap<>(reference).firstEntry().getValue() + "; models found: " + found.keySet());
       }
       for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {

@@ -107,16 +107,11 @@ public final class EvaluateJob {
         : generated.select(pointColumns("model", axes)).unionByName(floorPoints);
 
     Dataset<Row> test = particles.where(col("split").equalTo("test"));
-    List<EvalTask> plan = plan(test, particles, generated, eval);
+    // with --only the plan requires those models alone: another may still be generating, one sigma at a time
+    List<String> required = only == null ? eval.models()
+        : only.stream().filter(m -> !m.equals(Models.NOISE_FLOOR)).sorted().toList();
+    List<EvalTask> plan = plan(test, particles, generated, required);
     if (only != null) {
-      Set<String> planned = new HashSet<>();
-      plan.forEach(t -> planned.add(t.model()));
-      for (String m : only) {
-        if (!m.equals(Models.NOISE_FLOOR) && !planned.contains(m)) {
-          throw new InvalidInputException("model " + m + " (--only) is not in " + ctx.layout().generated()
-              + " (run generate first); models planned: " + new TreeSet<>(planned));
-        }
-      }
       plan = plan.stream().filter(t -> only.contains(t.model())
           || (only.contains(Models.NOISE_FLOOR) && Models.isFloorReplica(t.model()))).toList();
     }
@@ -169,7 +164,7 @@ public final class EvaluateJob {
 
   /** The pairs to measure; with {@code generated} null, the floor replicas' alone. */
   private static List<EvalTask> plan(Dataset<Row> test, Dataset<Row> particles, Dataset<Row> generated,
-      EvaluateConfig eval) {
+      List<String> models) {
     Map<Integer, Double> reference = new HashMap<>();
     for (Row r : test.select("sigma_index", "sigma").distinct().collectAsList()) {
       reference.put(r.getInt(0), r.getDouble(1));
@@ -186,7 +181,7 @@ public final class EvaluateJob {
     for (Row r : generated.select("model", "sigma", "sigma_index").distinct().collectAsList()) {
       found.add(new EvalTask(r.getString(0), r.getDouble(1), r.getInt(2)));
     }
-    return EvaluationPlan.plan(reference, floors, found, eval.models());
+    return EvaluationPlan.plan(reference, floors, found, models);
   }
 
   /** The splits of the floor replicas: reference_b, reference_c, ... */
