@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.twostep.common.config.ConfigHash;
@@ -138,7 +137,7 @@ public final class StatusCommand implements Callable<Integer> {
     TreeMap<String, UnitStatus> found = new TreeMap<>();
     try {
       org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(dir);
-      FileSystem fs = base.getFileSystem(new Configuration());
+      FileSystem fs = base.getFileSystem(org.twostep.jobs.io.RunStorage.hadoopConfiguration());
       if (fs.exists(base)) {
         for (FileStatus table : fs.listStatus(base, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."))) {
           if (table.isDirectory() && table.getPath().getName().equals("models")) {

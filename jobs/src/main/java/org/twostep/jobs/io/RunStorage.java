@@ -363,8 +363,11 @@ public final class RunStorage {
     }
   }
 
-  /** The running session's Hadoop configuration, else a fresh one with {@code spark.hadoop.*} applied. */
-  private static Configuration hadoopConfiguration() {
+  /**
+   * The running session's Hadoop configuration, else a fresh one with {@code spark.hadoop.*} applied (so credentials
+   * and endpoints given as Spark properties reach every file system call, with or without a session).
+   */
+  public static Configuration hadoopConfiguration() {
     scala.Option<SparkSession> active = SparkSession.getActiveSession();
     if (active.isEmpty()) {
       active = SparkSession.getDefaultSession();

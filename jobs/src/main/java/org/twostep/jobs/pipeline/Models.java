@@ -19,7 +19,7 @@ import org.twostep.training.frame.FrameConfig;
 import org.twostep.training.data.TrainingData;
 import org.twostep.training.frame.FramedGenerator;
 import org.twostep.training.frame.FramedTrainingData;
-import org.twostep.training.frame.SigmaTrend;
+import org.twostep.training.frame.SigmaFrame;
 import org.twostep.training.frame.TrendFile;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.meanflow.Devices;
@@ -63,7 +63,8 @@ public final class Models {
   }
 
   /**
-   * The hash of the sections, plus training.seed only when set (models trained before the key keep their hash), plus
+   * The hash of the sections, plus training.seed and the MeanFlow warm-up only when set (models trained before those
+   * keys keep their hash), plus
    * on a torus the revision of the coordinates (models trained before the seam must be retrained, KS ones need not).
    */
   private static String seeded(Config c, String... sections) {
@@ -75,12 +76,18 @@ public final class Models {
       all.add("frame");
     }
     Config hashed = c.withoutPath(RUN_POLICY);
+    if (!c.hasPath(WARMUP) || c.getDouble(WARMUP) == 0) {
+      hashed = hashed.withoutPath(WARMUP); // models trained before the key keep their hash
+    }
     if (torusLength(c) != null) {
       hashed = hashed.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
       all.add(TORUS_REVISION);
     }
     return ConfigHash.of(hashed, all.toArray(String[]::new));
   }
+
+  /** MeanFlow's flow-matching warm-up, hashed only when set. */
+  private static final String WARMUP = "meanflow.flow_matching_warmup";
 
   /** A key of the hashed sections that decides whether a run may go on, not what it trains. */
   private static final String RUN_POLICY = "dp.allow_unconverged";
@@ -134,11 +141,12 @@ public final class Models {
     return c.getString("experiment.system").equals("kpp") ? c.getDouble("kpp.domain_length") : null;
   }
 
-  /** The {@code frame} section; a trend frame on a torus is bad input (the frame is for Euclidean domains). */
+  /** The {@code frame} section; a frame on a torus is bad input (the frames are for Euclidean domains). */
   public static FrameConfig frame(Config c) {
     FrameConfig f = FrameConfig.from(c);
     if (f.enabled() && torusLength(c) != null) {
-      throw new InvalidConfigException("frame.kind", "trend", "none on a torus (KPP): the trend frame is Euclidean");
+      throw new InvalidConfigException("frame.kind", f.kind().name().toLowerCase(java.util.Locale.ROOT),
+          "none on a torus (KPP): the frames are Euclidean");
     }
     return f;
   }
@@ -191,13 +199,13 @@ public final class Models {
 
   /** A generator of MeanFlow's frame moved back to physical coordinates (itself when MeanFlow has no frame). */
   private static Generator outOfFrame(RunLayoutPaths paths, Generator inFrame) {
-    SigmaTrend trend = TrendFile.read(dir(paths, MEANFLOW));
-    return trend == null ? inFrame : new FramedGenerator(inFrame, trend);
+    SigmaFrame frame = TrendFile.read(dir(paths, MEANFLOW));
+    return frame == null ? inFrame : new FramedGenerator(inFrame, frame);
   }
 
-  /** The training data as MeanFlow learned it: in its trend frame when it has one (a view; the caller closes data). */
+  /** The training data as MeanFlow learned it: in its frame when it has one (a view; the caller closes data). */
   public static TrainingData inMeanFlowFrame(RunLayoutPaths paths, TrainingData data) {
-    SigmaTrend trend = TrendFile.read(dir(paths, MEANFLOW));
-    return trend == null ? data : new FramedTrainingData(data, trend);
+    SigmaFrame frame = TrendFile.read(dir(paths, MEANFLOW));
+    return frame == null ? data : new FramedTrainingData(data, frame);
   }
 }

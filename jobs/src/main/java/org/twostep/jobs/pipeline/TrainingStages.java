@@ -16,7 +16,7 @@ import org.twostep.training.config.TrainingConfig;
 import org.twostep.training.data.TrainingData;
 import org.twostep.training.frame.FrameConfig;
 import org.twostep.training.frame.FramedTrainingData;
-import org.twostep.training.frame.SigmaTrend;
+import org.twostep.training.frame.SigmaFrame;
 import org.twostep.training.frame.TrendFile;
 import org.twostep.training.deepparticle.DeepParticleTrainer;
 import org.twostep.training.deepparticle.DpConfig;
@@ -102,9 +102,9 @@ public final class TrainingStages {
       TrainingData seen = data;
       FrameConfig frame = Models.frame(c);
       if (frame.enabled()) {
-        SigmaTrend trend = SigmaTrend.fit(data, frame.scale());
-        TrendFile.write(dir, trend);
-        seen = new FramedTrainingData(data, trend);
+        SigmaFrame fitted = frame.fit(data);
+        TrendFile.write(dir, fitted);
+        seen = new FramedTrainingData(data, fitted);
       } else {
         TrendFile.delete(dir);
       }
@@ -123,7 +123,7 @@ public final class TrainingStages {
     String name = Models.correctorName(c);
     try (TrainingData data = load(ctx, out);
         Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
-      // the corrector learns where MeanFlow does: in its trend frame when it has one
+      // the corrector learns where MeanFlow does: in its frame when it has one
       TrainingData seen = Models.inMeanFlowFrame(paths, data);
       DpResult r = new DeepParticleTrainer(DpConfig.from(c), ModelConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))

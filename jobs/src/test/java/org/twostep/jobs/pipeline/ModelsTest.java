@@ -39,7 +39,9 @@ class ModelsTest {
     Config none = with("experiment.seed = 7, frame.kind = none, frame.scale = linear");
     Config trend = with("experiment.seed = 7, frame.kind = trend");
     Config linear = with("experiment.seed = 7, frame.kind = trend, frame.scale = linear");
+    Config covariance = with("experiment.seed = 7, frame.kind = covariance");
     for (String m : new String[] {Models.MEANFLOW, Models.MEANFLOW_DP}) {
+      assertNotEquals(Models.hash(trend, m), Models.hash(covariance, m), m);
       assertEquals(Models.hash(base, m), Models.hash(none, m), m + ": models trained before the frame keep their hash");
       assertNotEquals(Models.hash(base, m), Models.hash(trend, m), m);
       assertNotEquals(Models.hash(trend, m), Models.hash(linear, m), m);
@@ -48,6 +50,15 @@ class ModelsTest {
     org.twostep.common.error.InvalidConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
         org.twostep.common.error.InvalidConfigException.class, () -> Models.frame(torus));
     org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("frame.kind"), e.getMessage());
+  }
+
+  @Test
+  void theFlowMatchingWarmUpEntersTheHashesOnlyWhenSet() {
+    Config base = with("experiment.seed = 7");
+    String before = Models.hash(base.withoutPath("meanflow.flow_matching_warmup"), Models.MEANFLOW);
+    assertEquals(before, Models.hash(base, Models.MEANFLOW), "models trained before the key keep their hash");
+    assertNotEquals(before, Models.hash(with("experiment.seed = 7, meanflow.flow_matching_warmup = 0.3"),
+        Models.MEANFLOW));
   }
 
   /**

@@ -16,6 +16,8 @@ import org.twostep.training.nn.OptimizerSettings;
  * @param adamEps Adam epsilon
  * @param emaDecay decay of the sampling weights' exponential moving average
  * @param flowMatchingFraction fraction of each batch with r = t
+ * @param flowMatchingWarmup share of the steps over which that fraction falls linearly from 1 (plain flow matching)
+ *     to {@code flowMatchingFraction}; 0 for none
  * @param timeMean mean of the logit-normal time draws
  * @param timeStd standard deviation of the logit-normal time draws
  * @param adaptiveP power p of the adaptive loss weight
@@ -24,7 +26,7 @@ import org.twostep.training.nn.OptimizerSettings;
  * @param noiseScale standard deviation s of the prior noise
  */
 public record MeanFlowConfig(int steps, int batchSize, double lr, double lrMin, double adamBeta1, double adamBeta2,
-    double adamEps, double emaDecay, double flowMatchingFraction, double timeMean, double timeStd,
+    double adamEps, double emaDecay, double flowMatchingFraction, double flowMatchingWarmup, double timeMean, double timeStd,
     double adaptiveP, double adaptiveC, int checkpointEvery, double noiseScale) implements OptimizerSettings {
 
   public static MeanFlowConfig from(Config c) {
@@ -38,6 +40,7 @@ public record MeanFlowConfig(int steps, int batchSize, double lr, double lrMin, 
         ConfigReads.doubleIn(c, "meanflow.adam_eps", 0, 1, true),
         ConfigReads.doubleIn(c, "meanflow.ema_decay", 0, 0.999999, false),
         ConfigReads.doubleIn(c, "meanflow.flow_matching_fraction", 0, 1, false),
+        ConfigReads.doubleIn(c, "meanflow.flow_matching_warmup", 0, 1, false),
         ConfigReads.doubleIn(c, "meanflow.time_mean", -10, 10, false),
         ConfigReads.doubleIn(c, "meanflow.time_std", 0, 10, true),
         ConfigReads.doubleIn(c, "meanflow.adaptive_p", 0, 4, false),
@@ -49,12 +52,12 @@ public record MeanFlowConfig(int steps, int batchSize, double lr, double lrMin, 
   /** A copy with another step count (tests and benchmarks). */
   public MeanFlowConfig withSteps(int newSteps, int newCheckpointEvery) {
     return new MeanFlowConfig(newSteps, batchSize, lr, lrMin, adamBeta1, adamBeta2, adamEps, emaDecay,
-        flowMatchingFraction, timeMean, timeStd, adaptiveP, adaptiveC, newCheckpointEvery, noiseScale);
+        flowMatchingFraction, flowMatchingWarmup, timeMean, timeStd, adaptiveP, adaptiveC, newCheckpointEvery, noiseScale);
   }
 
   /** A copy with another batch size. */
   public MeanFlowConfig withBatchSize(int newBatchSize) {
     return new MeanFlowConfig(steps, newBatchSize, lr, lrMin, adamBeta1, adamBeta2, adamEps, emaDecay,
-        flowMatchingFraction, timeMean, timeStd, adaptiveP, adaptiveC, checkpointEvery, noiseScale);
+        flowMatchingFraction, flowMatchingWarmup, timeMean, timeStd, adaptiveP, adaptiveC, checkpointEvery, noiseScale);
   }
 }

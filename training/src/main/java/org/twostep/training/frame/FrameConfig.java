@@ -2,8 +2,9 @@ package org.twostep.training.frame;
 
 import com.typesafe.config.Config;
 import org.twostep.common.config.ConfigReads;
+import org.twostep.training.data.TrainingData;
 
-/** The {@code frame} section: whether the models learn in a sigma-trend frame, and the law of its scale. */
+/** The {@code frame} section: whether the models learn in a sigma-dependent frame, which one, and its scale law. */
 public record FrameConfig(TrendKind kind, ScaleLaw scale) {
 
   public static FrameConfig from(Config c) {
@@ -12,6 +13,15 @@ public record FrameConfig(TrendKind kind, ScaleLaw scale) {
   }
 
   public boolean enabled() {
-    return kind == TrendKind.TREND;
+    return kind != TrendKind.NONE;
+  }
+
+  /** The frame of this kind fitted to the training groups (not for {@code none}). */
+  public SigmaFrame fit(TrainingData data) {
+    return switch (kind) {
+      case TREND -> SigmaTrend.fit(data, scale);
+      case COVARIANCE -> CovarianceFrame.fit(data);
+      case NONE -> throw new IllegalStateException("frame.kind = none has no frame to fit");
+    };
   }
 }

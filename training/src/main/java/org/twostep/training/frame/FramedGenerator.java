@@ -2,18 +2,18 @@ package org.twostep.training.frame;
 
 import org.twostep.training.generate.Generator;
 
-/** A generator whose model draws in a {@link SigmaTrend} frame: its samples are moved out of the frame at sigma. */
+/** A generator whose model draws in a {@link SigmaFrame}: its samples are moved out of the frame at sigma. */
 public final class FramedGenerator implements Generator {
   private final Generator inFrame;
-  private final SigmaTrend trend;
+  private final SigmaFrame frame;
 
   /** Wraps {@code inFrame}, closing it when closed. */
-  public FramedGenerator(Generator inFrame, SigmaTrend trend) {
-    if (trend.dim() != inFrame.dim()) {
-      throw new IllegalArgumentException("frame of " + trend.dim() + " axes over a generator of " + inFrame.dim());
+  public FramedGenerator(Generator inFrame, SigmaFrame frame) {
+    if (frame.dim() != inFrame.dim()) {
+      throw new IllegalArgumentException("frame of " + frame.dim() + " axes over a generator of " + inFrame.dim());
     }
     this.inFrame = inFrame;
-    this.trend = trend;
+    this.frame = frame;
   }
 
   @Override
@@ -49,14 +49,7 @@ public final class FramedGenerator implements Generator {
   }
 
   private float[][] moveOut(float[][] cloud, double sigma) {
-    for (int k = 0; k < cloud.length; k++) {
-      double m = trend.mean(k, sigma);
-      double s = trend.scale(k, sigma);
-      float[] axis = cloud[k];
-      for (int i = 0; i < axis.length; i++) {
-        axis[i] = (float) (m + s * axis[i]);
-      }
-    }
+    frame.fromFrame(cloud, sigma);
     return cloud;
   }
 

@@ -9,7 +9,7 @@ import org.twostep.training.data.TrainingData;
  * A scale law that would reach zero or below is held at {@link #MIN_SCALE_SHARE} of the smallest fitted group spread,
  * so extrapolation never divides by zero. Plain values: stored as JSON beside the model it belongs to.
  */
-public final class SigmaTrend {
+public final class SigmaTrend implements SigmaFrame {
   /** The least scale, as a share of the smallest per-sigma spread seen in training. */
   static final double MIN_SCALE_SHARE = 0.05;
 
@@ -159,6 +159,25 @@ public final class SigmaTrend {
   /** Frame coordinate to physical coordinate. */
   public double fromFrame(double z, int k, double sigma) {
     return mean(k, sigma) + scale(k, sigma) * z;
+  }
+
+  @Override
+  public void toFrame(float[] row, int offset, double sigma) {
+    for (int k = 0; k < dim(); k++) {
+      row[offset + k] = (float) toFrame(row[offset + k], k, sigma);
+    }
+  }
+
+  @Override
+  public void fromFrame(float[][] cloud, double sigma) {
+    for (int k = 0; k < cloud.length; k++) {
+      double m = mean(k, sigma);
+      double s = scale(k, sigma);
+      float[] axis = cloud[k];
+      for (int i = 0; i < axis.length; i++) {
+        axis[i] = (float) (m + s * axis[i]);
+      }
+    }
   }
 
   /** The coefficients as stored: law, then per axis a, b (mean) and c, e (scale), and the scale floor. */

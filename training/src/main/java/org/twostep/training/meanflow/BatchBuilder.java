@@ -42,7 +42,8 @@ final class BatchBuilder {
   BatchBuilder(TrainingData data, Standardization norm, SigmaFeatures sigmaFeatures, MeanFlowConfig c, long seed) {
     this.data = data;
     this.norm = norm;
-    this.times = new TimeSampler(c.timeMean(), c.timeStd(), c.flowMatchingFraction());
+    this.times = new TimeSampler(c.timeMean(), c.timeStd(), c.flowMatchingFraction(),
+        Math.round(c.flowMatchingWarmup() * c.steps()));
     this.noiseScale = c.noiseScale();
     this.seed = seed;
     this.batch = c.batchSize();
@@ -70,7 +71,7 @@ final class BatchBuilder {
   /** The arrays of step {@code step}, created on {@code manager} (closed with it). */
   Batch build(NDManager manager, int step) {
     SplittableRandom rng = Seeds.stream(seed, Seeds.coordinate("meanflow-step"), step);
-    times.sample(rng, batch, t, r);
+    times.sample(rng, batch, t, r, step);
     int groups = groupFeatures.length;
     int w = dim + features;
     for (int i = 0; i < batch; i++) {
@@ -96,7 +97,7 @@ final class BatchBuilder {
         upload(manager, 2, tau, new Shape(batch, 2)),
         upload(manager, 3, delta, new Shape(batch, 1)),
         upload(manager, 4, v, new Shape(batch, dim)),
-        times.equalRows(batch));
+        times.equalRows(batch, step));
   }
 
   private NDArray upload(NDManager manager, int slot, float[] values, Shape shape) {

@@ -33,7 +33,7 @@ class AnalyticGaussianTest {
    * (std 0.20 for 0.70), though two-step samples are already right.
    */
   static MeanFlowConfig quickConfig(int steps) {
-    return new MeanFlowConfig(steps, 512, 2e-3, 1e-5, 0.9, 0.95, 1e-8, 0.99, 0.5, 0.0, 2.0, 1.0, 0.01,
+    return new MeanFlowConfig(steps, 512, 2e-3, 1e-5, 0.9, 0.95, 1e-8, 0.99, 0.5, 0, 0.0, 2.0, 1.0, 0.01,
         steps, 1.0);
   }
 
