@@ -236,7 +236,8 @@ public final class ProjectionImage {
       g.drawLine(x0 + w, py, x0 + w + 4, py);
       g.drawString(AxisTicks.label(t), x0 + w + 6, py + fm.getAscent() / 2 - 1);
     }
-    g.drawString("≥ " + AxisTicks.label(max), x0 - 4, y0 - 5); // the top of the bar: everything denser saturates
+    // the top of the bar (everything denser saturates), right of the bar: a long panel title may overhang to its left
+    g.drawString("≥ " + AxisTicks.label(max), x0 + w + 6, y0 - 5);
     g.rotate(Math.PI / 2);
     String label = "density (mass per unit area)";
     g.drawString(label, y0 + (size - fm.stringWidth(label)) / 2, -(x0 + w + 62));
