@@ -63,8 +63,8 @@ public final class Models {
   }
 
   /**
-   * The hash of the sections, plus training.seed and the MeanFlow warm-up only when set (models trained before those
-   * keys keep their hash), plus
+   * The hash of the sections, plus training.seed, the MeanFlow warm-up and the frame's extrapolation only when set
+   * (models trained before those keys keep their hash), plus
    * on a torus the revision of the coordinates (models trained before the seam must be retrained, KS ones need not).
    */
   private static String seeded(Config c, String... sections) {
@@ -79,12 +79,18 @@ public final class Models {
     if (!c.hasPath(WARMUP) || c.getDouble(WARMUP) == 0) {
       hashed = hashed.withoutPath(WARMUP); // models trained before the key keep their hash
     }
+    if (!c.hasPath(EXTRAPOLATE) || c.getString(EXTRAPOLATE).equals("hold")) {
+      hashed = hashed.withoutPath(EXTRAPOLATE); // as for the warm-up
+    }
     if (torusLength(c) != null) {
       hashed = hashed.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
       all.add(TORUS_REVISION);
     }
     return ConfigHash.of(hashed, all.toArray(String[]::new));
   }
+
+  /** The covariance frame's continuation beyond the training sigma, hashed only when not the default. */
+  private static final String EXTRAPOLATE = "frame.extrapolate";
 
   /** MeanFlow's flow-matching warm-up, hashed only when set. */
   private static final String WARMUP = "meanflow.flow_matching_warmup";

@@ -42,6 +42,8 @@ class ModelsTest {
     Config covariance = with("experiment.seed = 7, frame.kind = covariance");
     for (String m : new String[] {Models.MEANFLOW, Models.MEANFLOW_DP}) {
       assertNotEquals(Models.hash(trend, m), Models.hash(covariance, m), m);
+      assertNotEquals(Models.hash(covariance, m),
+          Models.hash(with("experiment.seed = 7, frame.kind = covariance, frame.extrapolate = linear"), m), m);
       assertEquals(Models.hash(base, m), Models.hash(none, m), m + ": models trained before the frame keep their hash");
       assertNotEquals(Models.hash(base, m), Models.hash(trend, m), m);
       assertNotEquals(Models.hash(trend, m), Models.hash(linear, m), m);

@@ -10,24 +10,37 @@ import org.twostep.training.data.TrainingData;
  * group's mean and {@code L} the Cholesky factor of its full covariance, so every training group has zero mean and
  * identity covariance in the frame, whatever its orientation (a cloud stretched along a diagonal included, which a
  * per-axis scale cannot undo). Between training sigma m and L are interpolated linearly (L stays lower triangular with
- * a positive diagonal, so the frame stays invertible); beyond the ends they are held at the end group's, so
- * extrapolation is left to the network rather than to a trend that a chaotic flow need not have.
+ * a positive diagonal, so the frame stays invertible). Beyond the ends ({@code frame.extrapolate}) they are either
+ * held at the end group's ({@link Beyond#HOLD}: extrapolation is left to the network rather than to a trend that a
+ * chaotic flow need not have) or continued along the end segment ({@link Beyond#LINEAR}: a cloud that keeps
+ * stretching with sigma keeps doing so), each pivot kept at least {@link #MIN_PIVOT_KEPT} of the end group's.
  */
 public final class CovarianceFrame implements SigmaFrame {
   /** A pivot below this share of the mean variance is raised to it: a degenerate direction passes through. */
   static final double MIN_PIVOT_SHARE = 1e-8;
 
+  /** A pivot continued linearly beyond the range keeps at least this share of the end group's. */
+  static final double MIN_PIVOT_KEPT = 0.5;
+
+  /** {@code frame.extrapolate}: how the frame continues beyond the training sigma. */
+  public enum Beyond {
+    HOLD,
+    LINEAR
+  }
+
   private final double[] sigmas;
   private final double[][] mean;
   private final double[][] cholesky;
+  private final Beyond beyond;
   private final int d;
 
   /**
    * @param sigmas the training sigma, strictly ascending
    * @param mean per group, the mean vector
    * @param cholesky per group, the lower-triangular factor row-major ({@code d·d} values, positive diagonal)
+   * @param beyond how the frame continues beyond the first and last sigma
    */
-  public CovarianceFrame(double[] sigmas, double[][] mean, double[][] cholesky) {
+  public CovarianceFrame(double[] sigmas, double[][] mean, double[][] cholesky, Beyond beyond) {
     if (sigmas.length == 0 || mean.length != sigmas.length || cholesky.length != sigmas.length) {
       throw new IllegalArgumentException("a covariance frame needs one mean and one factor per sigma, got "
           + sigmas.length + " sigma, " + mean.length + " means, " + cholesky.length + " factors");
@@ -49,10 +62,11 @@ public final class CovarianceFrame implements SigmaFrame {
     this.sigmas = sigmas.clone();
     this.mean = Arrays.stream(mean).map(double[]::clone).toArray(double[][]::new);
     this.cholesky = Arrays.stream(cholesky).map(double[]::clone).toArray(double[][]::new);
+    this.beyond = beyond;
   }
 
   /** The frame of the training groups' own means and (population) covariances. */
-  public static CovarianceFrame fit(TrainingData data) {
+  public static CovarianceFrame fit(TrainingData data, Beyond beyond) {
     int d = data.dim();
     Integer[] order = IntStream.range(0, data.sigmas().length).boxed().toArray(Integer[]::new);
     Arrays.sort(order, Comparator.comparingDouble(g -> data.sigmas()[g]));
@@ -92,7 +106,7 @@ public final class CovarianceFrame implements SigmaFrame {
       mean[j] = m;
       chol[j] = cholesky(cov, d);
     }
-    return new CovarianceFrame(sigmas, mean, chol);
+    return new CovarianceFrame(sigmas, mean, chol, beyond);
   }
 
   /** The lower Cholesky factor of a symmetric positive semi-definite matrix, tiny pivots raised (see above). */
@@ -124,14 +138,22 @@ public final class CovarianceFrame implements SigmaFrame {
     return d;
   }
 
-  /** The mean and factor at sigma: interpolated inside the grid, the end group's beyond it. */
+  /** The mean and factor at sigma: interpolated inside the grid, held or continued beyond it. */
   private double[][] at(double sigma) {
     int g = sigmas.length;
-    if (sigma <= sigmas[0] || g == 1) {
-      return new double[][] {mean[0], cholesky[0]};
+    if (g == 1 || (beyond == Beyond.HOLD && (sigma <= sigmas[0] || sigma >= sigmas[g - 1]))) {
+      int end = sigma <= sigmas[0] ? 0 : g - 1;
+      return new double[][] {mean[end], cholesky[end]};
     }
-    if (sigma >= sigmas[g - 1]) {
-      return new double[][] {mean[g - 1], cholesky[g - 1]};
+    if (sigma < sigmas[0] || sigma > sigmas[g - 1]) { // linear: the end segment, continued
+      int lo = sigma < sigmas[0] ? 0 : g - 2;
+      int end = sigma < sigmas[0] ? 0 : g - 1;
+      double w = (sigma - sigmas[lo]) / (sigmas[lo + 1] - sigmas[lo]);
+      double[] l = mix(cholesky[lo], cholesky[lo + 1], w);
+      for (int k = 0; k < d; k++) {
+        l[k * d + k] = Math.max(l[k * d + k], MIN_PIVOT_KEPT * cholesky[end][k * d + k]);
+      }
+      return new double[][] {mix(mean[lo], mean[lo + 1], w), l};
     }
     int j = Arrays.binarySearch(sigmas, sigma);
     if (j >= 0) {
@@ -191,21 +213,23 @@ public final class CovarianceFrame implements SigmaFrame {
 
   /** The JSON form ({@link TrendFile}). */
   Stored stored() {
-    return new Stored(KIND, sigmas.clone(), mean, cholesky);
+    return new Stored(KIND, beyond.name().toLowerCase(java.util.Locale.ROOT), sigmas.clone(), mean, cholesky);
   }
 
   static final String KIND = "covariance";
 
-  record Stored(String kind, double[] sigmas, double[][] mean, double[][] cholesky) {
+  /** The JSON form; a file without {@code extrapolate} holds (as written before the key). */
+  record Stored(String kind, String extrapolate, double[] sigmas, double[][] mean, double[][] cholesky) {
     CovarianceFrame frame() {
-      return new CovarianceFrame(sigmas, mean, cholesky);
+      return new CovarianceFrame(sigmas, mean, cholesky, extrapolate == null ? Beyond.HOLD
+          : Beyond.valueOf(extrapolate.toUpperCase(java.util.Locale.ROOT)));
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CovarianceFrame f && Arrays.equals(f.sigmas, sigmas) && Arrays.deepEquals(f.mean, mean)
-        && Arrays.deepEquals(f.cholesky, cholesky);
+    return o instanceof CovarianceFrame f && f.beyond == beyond && Arrays.equals(f.sigmas, sigmas)
+        && Arrays.deepEquals(f.mean, mean) && Arrays.deepEquals(f.cholesky, cholesky);
   }
 
   @Override

@@ -72,7 +72,7 @@ class CovarianceFrameTest {
   @Test
   void everyTrainingGroupIsWhiteInTheFrameWhereAPerAxisScaleLeavesItStretched() {
     TrainingData data = diagonal(3000, 3);
-    TrainingData framed = new FramedTrainingData(data, CovarianceFrame.fit(data));
+    TrainingData framed = new FramedTrainingData(data, CovarianceFrame.fit(data, CovarianceFrame.Beyond.HOLD));
     TrainingData perAxis = new FramedTrainingData(data, SigmaTrend.fit(data, ScaleLaw.QUADRATURE));
     for (int g = 0; g < SIGMAS.length; g++) {
       double[][] w = moments(framed, g);
@@ -91,7 +91,7 @@ class CovarianceFrameTest {
 
   @Test
   void betweenGroupsTheFrameIsInterpolatedAndBeyondThemHeld() {
-    CovarianceFrame f = CovarianceFrame.fit(diagonal(2000, 5));
+    CovarianceFrame f = CovarianceFrame.fit(diagonal(2000, 5), CovarianceFrame.Beyond.HOLD);
     float[][] origin = {{0}, {0}, {0}};
     float[][] at60 = copy(origin);
     float[][] at100 = copy(origin);
@@ -112,8 +112,30 @@ class CovarianceFrameTest {
   }
 
   @Test
+  void aLinearFrameContinuesItsEndSegmentAndKeepsItsPivots() {
+    CovarianceFrame f = CovarianceFrame.fit(diagonal(3000, 7), CovarianceFrame.Beyond.LINEAR);
+    float[][] at100 = {{0, 1}, {0, 0}, {0, 0}};
+    float[][] at140 = copy(at100);
+    float[][] at180 = copy(at100);
+    f.fromFrame(at100, 100);
+    f.fromFrame(at140, 140);
+    f.fromFrame(at180, 180);
+    for (int k = 0; k < 3; k++) {
+      // particle 0 is the frame's centre, particle 1 the centre plus the first column of L
+      assertEquals(2 * at140[k][0] - at100[k][0], at180[k][0], 1e-5, "the centre continued on axis " + k);
+      assertEquals(2 * at140[k][1] - at100[k][1], at180[k][1], 1e-5, "the factor continued on axis " + k);
+    }
+    assertTrue(at180[0][1] - at180[0][0] > at140[0][1] - at140[0][0], "the cloud keeps stretching with sigma");
+    float[][] far = {{0, 1}, {0, 0}, {0, 0}};
+    f.fromFrame(far, -1000); // the bottom segment shrinks: continued far below, the pivot stops at its share
+    float[][] at20 = {{0, 1}, {0, 0}, {0, 0}};
+    f.fromFrame(at20, 20);
+    assertEquals(CovarianceFrame.MIN_PIVOT_KEPT * (at20[0][1] - at20[0][0]), far[0][1] - far[0][0], 1e-5);
+  }
+
+  @Test
   void movingInAndOutIsTheIdentityAtAnySigma() {
-    CovarianceFrame f = CovarianceFrame.fit(diagonal(1000, 9));
+    CovarianceFrame f = CovarianceFrame.fit(diagonal(1000, 9), CovarianceFrame.Beyond.LINEAR);
     SplittableRandom rng = new SplittableRandom(1);
     for (double s : new double[] {5, 20, 47.5, 100, 123, 300}) {
       float[] row = {(float) rng.nextGaussian(), (float) rng.nextGaussian(), (float) rng.nextGaussian()};
@@ -166,7 +188,7 @@ class CovarianceFrameTest {
   @Test
   void aFramedGeneratorDrawsTheGroupsCovariance() {
     TrainingData data = diagonal(3000, 13);
-    CovarianceFrame f = CovarianceFrame.fit(data);
+    CovarianceFrame f = CovarianceFrame.fit(data, CovarianceFrame.Beyond.HOLD);
     try (Generator g = new FramedGenerator(new NoiseGenerator(3, 0, 1, null), f)) {
       float[][] x = g.generate(140, 40000, 3);
       double[][] want = moments(data, 3);
@@ -190,9 +212,12 @@ class CovarianceFrameTest {
 
   @Test
   void storesAndReadsBackBesideTheTrendKind(@TempDir Path dir) throws Exception {
-    CovarianceFrame f = CovarianceFrame.fit(diagonal(500, 5));
+    CovarianceFrame f = CovarianceFrame.fit(diagonal(500, 5), CovarianceFrame.Beyond.HOLD);
     TrendFile.write(dir, f);
     assertEquals(f, TrendFile.read(dir));
+    CovarianceFrame linear = CovarianceFrame.fit(diagonal(500, 5), CovarianceFrame.Beyond.LINEAR);
+    TrendFile.write(dir, linear);
+    assertEquals(linear, TrendFile.read(dir));
     SigmaTrend t = SigmaTrend.fit(diagonal(500, 5), ScaleLaw.LINEAR);
     TrendFile.write(dir, t);
     assertEquals(t, TrendFile.read(dir), "a file without a kind is a trend");
