@@ -73,38 +73,11 @@ public final class CovarianceFrame implements SigmaFrame {
     double[] sigmas = new double[order.length];
     double[][] mean = new double[order.length][];
     double[][] chol = new double[order.length][];
-    float[] row = new float[d];
     for (int j = 0; j < order.length; j++) {
-      int g = order[j];
-      int n = data.count(g);
-      double[] m = new double[d];
-      for (int i = 0; i < n; i++) {
-        data.copyRow(g, i, row, 0);
-        for (int k = 0; k < d; k++) {
-          m[k] += row[k];
-        }
-      }
-      for (int k = 0; k < d; k++) {
-        m[k] /= n;
-      }
-      double[] cov = new double[d * d];
-      for (int i = 0; i < n; i++) {
-        data.copyRow(g, i, row, 0);
-        for (int a = 0; a < d; a++) {
-          for (int b = 0; b <= a; b++) {
-            cov[a * d + b] += (row[a] - m[a]) * (row[b] - m[b]);
-          }
-        }
-      }
-      for (int a = 0; a < d; a++) {
-        for (int b = 0; b <= a; b++) {
-          cov[a * d + b] /= n;
-          cov[b * d + a] = cov[a * d + b];
-        }
-      }
-      sigmas[j] = data.sigmas()[g];
-      mean[j] = m;
-      chol[j] = cholesky(cov, d);
+      GroupMoments moments = GroupMoments.of(data, order[j]);
+      sigmas[j] = data.sigmas()[order[j]];
+      mean[j] = moments.mean();
+      chol[j] = cholesky(moments.covariance(), d);
     }
     return new CovarianceFrame(sigmas, mean, chol, beyond);
   }

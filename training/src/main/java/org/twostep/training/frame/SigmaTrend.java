@@ -41,29 +41,11 @@ public final class SigmaTrend implements SigmaFrame {
     int g = sigmas.length;
     double[][] mean = new double[d][g];
     double[][] std = new double[d][g];
-    float[] row = new float[d];
     for (int j = 0; j < g; j++) {
-      int n = data.count(j);
-      double[] sum = new double[d];
-      double[] sq = new double[d];
-      for (int i = 0; i < n; i++) {
-        data.copyRow(j, i, row, 0);
-        for (int k = 0; k < d; k++) {
-          sum[k] += row[k];
-        }
-      }
+      GroupMoments moments = GroupMoments.of(data, j);
       for (int k = 0; k < d; k++) {
-        mean[k][j] = sum[k] / n;
-      }
-      for (int i = 0; i < n; i++) {
-        data.copyRow(j, i, row, 0);
-        for (int k = 0; k < d; k++) {
-          double e = row[k] - mean[k][j];
-          sq[k] += e * e;
-        }
-      }
-      for (int k = 0; k < d; k++) {
-        std[k][j] = Math.sqrt(sq[k] / n);
+        mean[k][j] = moments.mean()[k];
+        std[k][j] = moments.std(k);
       }
     }
     return fit(sigmas, mean, std, law);

@@ -93,19 +93,14 @@ class CovarianceFrameTest {
   void betweenGroupsTheFrameIsInterpolatedAndBeyondThemHeld() {
     CovarianceFrame f = CovarianceFrame.fit(diagonal(2000, 5), CovarianceFrame.Beyond.HOLD);
     float[][] origin = {{0}, {0}, {0}};
-    float[][] at60 = copy(origin);
-    float[][] at100 = copy(origin);
-    float[][] at80 = copy(origin);
-    f.fromFrame(at60, 60);
-    f.fromFrame(at100, 100);
-    f.fromFrame(at80, 80);
+    float[][] at60 = movedOut(f, origin, 60);
+    float[][] at100 = movedOut(f, origin, 100);
+    float[][] at80 = movedOut(f, origin, 80);
     for (int k = 0; k < 3; k++) {
       assertEquals((at60[k][0] + at100[k][0]) / 2, at80[k][0], 1e-6, "the centre halfway between 60 and 100");
     }
-    float[][] top = copy(origin);
-    float[][] beyond = copy(origin);
-    f.fromFrame(top, 140);
-    f.fromFrame(beyond, 400);
+    float[][] top = movedOut(f, origin, 140);
+    float[][] beyond = movedOut(f, origin, 400);
     for (int k = 0; k < 3; k++) {
       assertEquals(top[k][0], beyond[k][0], 0, "held at the top group beyond the range");
     }
@@ -114,22 +109,18 @@ class CovarianceFrameTest {
   @Test
   void aLinearFrameContinuesItsEndSegmentAndKeepsItsPivots() {
     CovarianceFrame f = CovarianceFrame.fit(diagonal(3000, 7), CovarianceFrame.Beyond.LINEAR);
-    float[][] at100 = {{0, 1}, {0, 0}, {0, 0}};
-    float[][] at140 = copy(at100);
-    float[][] at180 = copy(at100);
-    f.fromFrame(at100, 100);
-    f.fromFrame(at140, 140);
-    f.fromFrame(at180, 180);
+    float[][] probe = {{0, 1}, {0, 0}, {0, 0}};
+    float[][] at100 = movedOut(f, probe, 100);
+    float[][] at140 = movedOut(f, probe, 140);
+    float[][] at180 = movedOut(f, probe, 180);
     for (int k = 0; k < 3; k++) {
       // particle 0 is the frame's centre, particle 1 the centre plus the first column of L
       assertEquals(2 * at140[k][0] - at100[k][0], at180[k][0], 1e-5, "the centre continued on axis " + k);
       assertEquals(2 * at140[k][1] - at100[k][1], at180[k][1], 1e-5, "the factor continued on axis " + k);
     }
     assertTrue(at180[0][1] - at180[0][0] > at140[0][1] - at140[0][0], "the cloud keeps stretching with sigma");
-    float[][] far = {{0, 1}, {0, 0}, {0, 0}};
-    f.fromFrame(far, -1000); // the bottom segment shrinks: continued far below, the pivot stops at its share
-    float[][] at20 = {{0, 1}, {0, 0}, {0, 0}};
-    f.fromFrame(at20, 20);
+    float[][] far = movedOut(f, probe, -1000); // the bottom segment shrinks: far below, the pivot stops at its share
+    float[][] at20 = movedOut(f, probe, 20);
     assertEquals(CovarianceFrame.MIN_PIVOT_KEPT * (at20[0][1] - at20[0][0]), far[0][1] - far[0][0], 1e-5);
   }
 
@@ -225,7 +216,10 @@ class CovarianceFrameTest {
     assertThrows(InvalidInputException.class, () -> TrendFile.read(dir));
   }
 
-  private static float[][] copy(float[][] a) {
-    return java.util.Arrays.stream(a).map(float[]::clone).toArray(float[][]::new);
+  /** A copy of {@code cloud} moved out of the frame at sigma. */
+  private static float[][] movedOut(CovarianceFrame f, float[][] cloud, double sigma) {
+    float[][] c = java.util.Arrays.stream(cloud).map(float[]::clone).toArray(float[][]::new);
+    f.fromFrame(c, sigma);
+    return c;
   }
 }
