@@ -48,8 +48,8 @@ public final class EvaluationPlan {
     for (String model : wanted) {
       TreeSet<Integer> have = found.get(model);
       if (have == null) {
-        throw new InvalidInputException("model " + model + " (evaluate.models or --only) is missing from generated/ at every sigma (run generate first),"
-            + " first at sigma " + new TreeMap<>(reference).firstEntry().getValue() + "; models found: " + found.keySet());
+        throw new InvalidInputException("model " + model + " (evaluate.models or --only) is missing from generated/"
+            + " at every sigma (run generate first), first at sigma " + new TreeMap<>(reference).firstEntry().getValue() + "; models found: " + found.keySet());
       }
       for (Map.Entry<Integer, Double> r : new TreeMap<>(reference).entrySet()) {
         if (!have.contains(r.getKey())) {

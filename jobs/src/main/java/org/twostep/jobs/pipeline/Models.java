@@ -3,6 +3,7 @@ package org.twostep.jobs.pipeline;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.twostep.common.config.ConfigHash;
 import org.twostep.common.error.InvalidConfigException;
 import org.twostep.common.error.InvalidInputException;
@@ -63,8 +64,8 @@ public final class Models {
   }
 
   /**
-   * The hash of the sections, plus training.seed, the MeanFlow warm-up and the frame's extrapolation only when set
-   * (models trained before those keys keep their hash), plus
+   * The hash of the sections, plus training.seed and the keys of {@link #HASHED_WHEN_SET} only when set (models trained
+   * before those keys keep their hash), plus
    * on a torus the revision of the coordinates (models trained before the seam must be retrained, KS ones need not).
    */
   private static String seeded(Config c, String... sections) {
@@ -76,11 +77,10 @@ public final class Models {
       all.add("frame");
     }
     Config hashed = c.withoutPath(RUN_POLICY);
-    if (!c.hasPath(WARMUP) || c.getDouble(WARMUP) == 0) {
-      hashed = hashed.withoutPath(WARMUP); // models trained before the key keep their hash
-    }
-    if (!c.hasPath(EXTRAPOLATE) || c.getString(EXTRAPOLATE).equals("hold")) {
-      hashed = hashed.withoutPath(EXTRAPOLATE); // as for the warm-up
+    for (Map.Entry<String, Object> key : HASHED_WHEN_SET.entrySet()) {
+      if (!c.hasPath(key.getKey()) || isValue(c.getValue(key.getKey()).unwrapped(), key.getValue())) {
+        hashed = hashed.withoutPath(key.getKey()); // models trained before the key keep their hash
+      }
     }
     if (torusLength(c) != null) {
       hashed = hashed.withValue(TORUS_REVISION, com.typesafe.config.ConfigValueFactory.fromAnyRef("seam"));
@@ -89,11 +89,19 @@ public final class Models {
     return ConfigHash.of(hashed, all.toArray(String[]::new));
   }
 
-  /** The covariance frame's continuation beyond the training sigma, hashed only when not the default. */
-  private static final String EXTRAPOLATE = "frame.extrapolate";
+  /**
+   * Keys added after models were trained, with the value that reproduces those models: hashed only
+   * when set to something else. The MeanFlow warm-up and the covariance frame's continuation beyond the range.
+   */
+  private static final Map<String, Object> HASHED_WHEN_SET = Map.of(
+      "meanflow.flow_matching_warmup", 0.0,
+      "frame.extrapolate", "hold");
 
-  /** MeanFlow's flow-matching warm-up, hashed only when set. */
-  private static final String WARMUP = "meanflow.flow_matching_warmup";
+  /** Numbers by value (0 and 0.0 are one setting), anything else by equality. */
+  private static boolean isValue(Object value, Object expected) {
+    return value instanceof Number n && expected instanceof Number e ? n.doubleValue() == e.doubleValue()
+        : value.equals(expected);
+  }
 
   /** A key of the hashed sections that decides whether a run may go on, not what it trains. */
   private static final String RUN_POLICY = "dp.allow_unconverged";

@@ -59,6 +59,8 @@ class ModelsTest {
     Config base = with("experiment.seed = 7");
     String before = Models.hash(base.withoutPath("meanflow.flow_matching_warmup"), Models.MEANFLOW);
     assertEquals(before, Models.hash(base, Models.MEANFLOW), "models trained before the key keep their hash");
+    assertEquals(before, Models.hash(with("experiment.seed = 7, meanflow.flow_matching_warmup = 0.0"),
+        Models.MEANFLOW), "0.0 is the unset 0");
     assertNotEquals(before, Models.hash(with("experiment.seed = 7, meanflow.flow_matching_warmup = 0.3"),
         Models.MEANFLOW));
   }

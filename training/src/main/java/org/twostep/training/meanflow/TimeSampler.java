@@ -15,10 +15,6 @@ public final class TimeSampler {
   private final double flowMatchingFraction;
   private final long warmupSteps;
 
-  public TimeSampler(double mean, double std, double flowMatchingFraction) {
-    this(mean, std, flowMatchingFraction, 0);
-  }
-
   public TimeSampler(double mean, double std, double flowMatchingFraction, long warmupSteps) {
     this.mean = mean;
     this.std = std;

@@ -17,7 +17,7 @@ class SamplingAndFeaturesTest {
     int n = 20000;
     double[] t = new double[n];
     double[] r = new double[n];
-    new TimeSampler(-0.4, 1.0, 0.25).sample(new SplittableRandom(3), n, t, r, 0);
+    new TimeSampler(-0.4, 1.0, 0.25, 0).sample(new SplittableRandom(3), n, t, r, 0);
     int equal = 0;
     for (int i = 0; i < n; i++) {
       assertTrue(r[i] <= t[i] && r[i] > 0 && t[i] < 1);
@@ -41,7 +41,7 @@ class SamplingAndFeaturesTest {
     assertEquals(625, s.equalRows(1000, 50), "halfway: 1 - 0.75 / 2");
     assertEquals(250, s.equalRows(1000, 100));
     assertEquals(250, s.equalRows(1000, 5000));
-    assertEquals(250, new TimeSampler(0, 2, 0.25).equalRows(1000, 0), "no warm-up");
+    assertEquals(250, new TimeSampler(0, 2, 0.25, 0).equalRows(1000, 0), "no warm-up");
     double[] t = new double[1000];
     double[] r = new double[1000];
     s.sample(new SplittableRandom(1), 1000, t, r, 50);
