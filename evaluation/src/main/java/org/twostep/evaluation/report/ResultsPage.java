@@ -36,11 +36,13 @@ public final class ResultsPage {
    * Everything the page shows.
    *
    * @param w2Image file name of the W2 picture beside the page
+   * @param marginalImages the first run's 1D marginal overlays, beside the page
+   * @param trainingCurves the first run's training-curve picture beside the page, or null when it has none
    * @param ablation the ablation rows, or null without --ablate
    */
   public record Inputs(String experiment, String command, String configFile, String profile, String publishedUtc,
       List<RunInfo> runs, Machine machine, List<SeedAggregate.W2Mean> w2, String w2Image, List<String> projectionImages,
-      List<SeedAggregate.EigenMean> eigen, List<String> eigenImages, List<AblationTable.Row> ablation,
+      List<String> marginalImages, String trainingCurves, List<SeedAggregate.EigenMean> eigen, List<String> eigenImages, List<AblationTable.Row> ablation,
       List<StageTiming> timings, String resolvedConfig) {}
 
   public static String markdown(Inputs in) {
@@ -61,6 +63,15 @@ public final class ResultsPage {
     if (!in.projectionImages().isEmpty()) {
       md.append("## Projections\n\nFrom the first run (").append(in.runs().get(0).dir()).append(").\n\n");
       in.projectionImages().forEach(p -> md.append("![").append(p).append("](").append(p).append(")\n\n"));
+    }
+    if (!in.marginalImages().isEmpty()) {
+      md.append("## 1D marginals\n\nFrom the first run: the histogram of each coordinate, reference against the "
+          + "models, where mass placement and anisotropy show at a glance.\n\n");
+      in.marginalImages().forEach(p -> md.append("![").append(p).append("](").append(p).append(")\n\n"));
+    }
+    if (in.trainingCurves() != null) {
+      md.append("## Training curves\n\nFrom the first run's `loss.csv` files (MeanFlow and IMM loss, the corrector's "
+          + "loss and validation W2).\n\n![training curves](").append(in.trainingCurves()).append(")\n\n");
     }
     if (!in.eigen().isEmpty()) {
       eigen(md, in);

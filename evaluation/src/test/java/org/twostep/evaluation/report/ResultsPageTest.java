@@ -49,7 +49,8 @@ class ResultsPageTest {
         + "steps,peak_rss_mb\n\"dp.batch_size=1500\",20.0,true,histogram_w2,0.00500000,0.0707107,12.5,20,900\n");
     ResultsPage.Inputs in = new ResultsPage.Inputs("ks-laminar-3d", "deploy/local/twostep publish --config c.conf",
         "c.conf", "paper", "2026-01-01T00:00:00Z", runs, new Machine("Test CPU", 2, "7.6 GiB", "17", "Linux"), w2,
-        "w2.png", List.of("projections_sigma_200.png"), List.of(), List.of(), ablation,
+        "w2.png", List.of("projections_sigma_200.png"), List.of("marginals_sigma_200.png"), "training_curves.png",
+        List.of(), List.of(), ablation,
         List.of(new StageTiming("/runs/s1", 1, "simulate", 10.0), new StageTiming("/runs/s1", 1, "evaluate", 2.5)),
         "run.conf");
     String md = ResultsPage.markdown(in);
@@ -63,6 +64,9 @@ class ResultsPageTest {
         + "6.000."), md);
     assertTrue(md.contains("![W2 vs sigma](w2.png)"), md);
     assertTrue(md.contains("![projections_sigma_200.png](projections_sigma_200.png)"), md);
+    assertTrue(md.contains("## 1D marginals") && md.contains("![marginals_sigma_200.png](marginals_sigma_200.png)"), md);
+    assertTrue(md.contains("## Training curves") && md.contains("![training curves](training_curves.png)"), md);
+    assertTrue(md.indexOf("## 1D marginals") > md.indexOf("## Projections"), "marginals follow the projections");
     assertTrue(md.contains("| sigma | dp.batch_size=1500 |\n|---:|---:|\n| 20 | 0.005000 |\n| train time (s) | 12.5 |"), md);
     assertTrue(md.contains("| stage | /runs/s1 |\n|---|---:|\n| simulate | 10.0 |\n| evaluate | 2.5 |\n| total | 12.5 |"), md);
     assertTrue(md.contains("Not recorded for /runs/s2"), md);

@@ -165,6 +165,8 @@ public final class PublishCommand implements Callable<Integer> {
         dir);
     Path plots = local.get(0).resolve("plots");
     List<String> projections = copyPictures(plots, ReportWriter.PROJECTION_PREFIX, dir);
+    List<String> marginals = copyPictures(plots, ReportWriter.MARGINAL_PREFIX, dir);
+    List<String> curves = copyPictures(plots, ReportWriter.TRAINING_CURVES, dir);
     List<SeedAggregate.EigenMean> eigen = SeedAggregate.eigen(read);
     List<String> eigenImages = List.of();
     if (!eigen.isEmpty()) {
@@ -192,7 +194,7 @@ public final class PublishCommand implements Callable<Integer> {
         given.subList(from, given.size()).stream().map(PublishCommand::shellWord).toList());
     ResultsPage.Inputs page = new ResultsPage.Inputs(experiment, command, config.toString(), profile,
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), infos, Machine.current(), w2, "w2.png", projections,
-        eigen, eigenImages, ablation, timings, resolved);
+        marginals, curves.isEmpty() ? null : curves.get(0), eigen, eigenImages, ablation, timings, resolved);
     Files.writeString(dir.resolve("README.md"), ResultsPage.markdown(page) + "\n" + speedup(dir),
         StandardCharsets.UTF_8);
   }
@@ -212,7 +214,7 @@ public final class PublishCommand implements Callable<Integer> {
     }
   }
 
-  /** Copies the run's {@code plots/<prefix>*.png} into the page, names kept, in name order. */
+  /** Copies the run's {@code plots/<prefix>*.png} (a whole name works too) into the page, names kept, in name order. */
   private static List<String> copyPictures(Path plots, String prefix, Path dir) throws IOException {
     if (!Files.isDirectory(plots)) {
       return List.of();

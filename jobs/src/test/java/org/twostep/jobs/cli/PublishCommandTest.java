@@ -90,6 +90,8 @@ class PublishCommandTest {
     Files.createDirectories(r1.resolve("plots"));
     Files.writeString(r1.resolve("plots").resolve("projections_sigma_120.png"), "png bytes");
     Files.writeString(r1.resolve("plots").resolve("w2_vs_sigma.png"), "not copied");
+    Files.writeString(r1.resolve("plots").resolve("marginals_sigma_120.png"), "marginal bytes");
+    Files.writeString(r1.resolve("plots").resolve("training_curves.png"), "curve bytes");
     Files.createDirectories(r1.resolve("speedup"));
     Files.writeString(r1.resolve("speedup").resolve("speedup.csv"), SpeedupTable.csv(
         List.of(new SpeedupTable.Row(200, false, "histogram_w2", 2000, new SpeedupTable.Simulated(2000, 2.4, 0.02),
@@ -129,6 +131,8 @@ class PublishCommandTest {
         Files.readAllLines(dest.resolve("timings.csv")));
     assertEquals("png bytes", Files.readString(dest.resolve("projections_sigma_120.png")));
     assertFalse(Files.exists(dest.resolve("w2_vs_sigma.png")));
+    assertEquals("marginal bytes", Files.readString(dest.resolve("marginals_sigma_120.png")));
+    assertEquals("curve bytes", Files.readString(dest.resolve("training_curves.png")));
     assertFalse(Files.exists(dest.resolve("eigenvalues.csv")), "KS has no warm start");
     assertEquals(Files.readString(ablate.resolve("ablate").resolve("ablation.csv")),
         Files.readString(dest.resolve("ablation.csv")));
@@ -149,6 +153,7 @@ class PublishCommandTest {
     assertTrue(md.contains("| 120 * | 0.1500 ± 0.04243 | 0.07500 ± 0.02121 | 0.03750 ± 0.01061 | 0.500 |"), md);
     assertTrue(md.contains("MeanFlow + DP below MeanFlow at every sigma: yes"), md);
     assertTrue(md.contains("![W2 vs sigma](w2.png)") && md.contains("](projections_sigma_120.png)"), md);
+    assertTrue(md.contains("](marginals_sigma_120.png)") && md.contains("![training curves](training_curves.png)"), md);
     assertTrue(md.contains("| dp.batch_size=1500 |"), md);
     assertTrue(md.contains("| simulate | 10.5 |") && md.contains("Not recorded for " + r2), md);
     assertTrue(md.contains("processors"), md);
