@@ -263,7 +263,7 @@ public final class StatusCommand implements Callable<Integer> {
     String stored = m.matches() ? m.group(1) : unit;
     String steps = m.matches() ? m.group(2) : "1";
     try {
-      return org.twostep.jobs.pipeline.Models.hash(config, stored) + "-s" + steps;
+      return org.twostep.jobs.pipeline.Models.generationHash(config, stored, Integer.parseInt(steps));
     } catch (org.twostep.common.error.InvalidConfigException unknownModel) {
       return null; // not a model this configuration knows: listed unchecked
     }

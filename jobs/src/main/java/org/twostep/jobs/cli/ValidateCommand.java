@@ -40,6 +40,16 @@ public final class ValidateCommand implements Callable<Integer> {
           + "extrapolates to smaller D) or both. Default: top.")
   String holdout;
 
+  @Option(names = "--holdout-count", defaultValue = "1", paramLabel = "N",
+      description = "How many training sigma to hold out at each chosen end, so extrapolation is scored 1..N grid "
+          + "steps beyond the range. Default: 1.")
+  int holdoutCount;
+
+  @Option(names = "--models-from", paramLabel = "VARIANT",
+      description = "Start each seed from that variant's trained models (same --out): a model whose config hash this "
+          + "variant shares is reused instead of retrained, e.g. for variants of sampling settings (dp.trust_width).")
+  String modelsFrom;
+
   @Option(names = "--seeds", split = ",", defaultValue = "1,2,3", paramLabel = "S,S,...",
       description = "Training seeds (training.seed), default 1,2,3.")
   List<Long> seeds;
@@ -53,7 +63,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunContext ctx = options.load();
-    ValidationPlan plan = ValidationPlan.of(ctx.sigma().train().values(), ValidationPlan.Holdout.of(holdout));
+    ValidationPlan plan = ValidationPlan.of(ctx.sigma().train().values(), ValidationPlan.Holdout.of(holdout),
+        holdoutCount);
     for (long s : seeds) {
       if (s <= 0) {
         throw new org.twostep.common.error.InvalidConfigException("--seeds", s, "positive training seeds");
@@ -62,6 +73,10 @@ public final class ValidateCommand implements Callable<Integer> {
     String name = variant != null ? variant : ValidationPlan.variantName(options.overrides);
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new org.twostep.common.error.InvalidConfigException("--variant", name, "letters, digits, '.', '_' or '-'");
+    }
+    if (modelsFrom != null && (!modelsFrom.matches("[A-Za-z0-9._-]+") || modelsFrom.equals(name))) {
+      throw new org.twostep.common.error.InvalidConfigException("--models-from", modelsFrom,
+          "another variant's name (letters, digits, '.', '_' or '-')");
     }
     RunStorage storage = RunStorage.open(options.out != null ? options.out
         : ctx.config().getString("experiment.out") + "-validate");
@@ -82,6 +97,9 @@ public final class ValidateCommand implements Callable<Integer> {
     for (long seed : seeds) {
       Path run = root.resolve(name).resolve("s" + seed);
       syncTables(simulation, run);
+      if (modelsFrom != null) {
+        copyModels(root.resolve(modelsFrom).resolve("s" + seed), run);
+      }
       List<String> extra = plan.overrides(experimentSeed, offset, seed);
       for (List<String> stage : List.of(List.of("simulate"), List.of("train", "--stage", "meanflow"),
           List.of("train", "--stage", "dp"), List.of("generate", "--model", "meanflow"),
@@ -140,6 +158,40 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     String name = relative.getFileName().toString();
     return name.startsWith("_DONE.") || !(name.startsWith("_") || name.startsWith("."));
+  }
+
+  /**
+   * Gives a seed's run the models of another variant's run that it lacks, each copied aside and moved into place whole;
+   * training then skips those whose config hash matches and retrains the others.
+   */
+  private static void copyModels(Path from, Path run) {
+    Path models = from.resolve("models");
+    if (!Files.isDirectory(models)) {
+      throw new org.twostep.common.error.InvalidInputException("--models-from: " + models + " does not exist (validate "
+          + "that variant first, with the same --out and --seeds)");
+    }
+    try (Stream<Path> list = Files.list(models)) {
+      for (Path model : list.filter(Files::isDirectory).filter(p -> published(models.relativize(p))).toList()) {
+        Path target = run.resolve("models").resolve(model.getFileName().toString());
+        if (Files.exists(target)) {
+          continue;
+        }
+        Path staging = target.resolveSibling("." + target.getFileName() + ".copy-" + java.util.UUID.randomUUID());
+        try (Stream<Path> walk = Files.walk(model)) {
+          for (Path f : walk.toList()) {
+            Path t = staging.resolve(model.relativize(f).toString());
+            if (Files.isDirectory(f)) {
+              Files.createDirectories(t);
+            } else {
+              Files.copy(f, t);
+            }
+          }
+        }
+        Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("copying the models of " + from + " to " + run, e);
+    }
   }
 
   /**

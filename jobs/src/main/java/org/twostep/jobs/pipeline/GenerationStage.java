@@ -49,7 +49,7 @@ public final class GenerationStage {
       throw new InvalidConfigException("--steps", steps, "1 for " + model + " (multi-step sampling is MeanFlow's)");
     }
     String name = steps == 1 ? stored : stored + "_" + steps + "step";
-    String hash = Models.hash(c, stored) + "-s" + steps;
+    String hash = Models.generationHash(c, stored, steps);
     double[] test = ctx.sigma().test().values();
     List<Integer> indices = new ArrayList<>();
     for (double s : test) {

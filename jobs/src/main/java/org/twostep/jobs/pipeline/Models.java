@@ -16,6 +16,7 @@ import org.twostep.training.deepparticle.CorrectedGenerator;
 import org.twostep.training.deepparticle.CorrectorModel;
 import org.twostep.training.deepparticle.CouplingKind;
 import org.twostep.training.deepparticle.DpConfig;
+import org.twostep.training.deepparticle.TrustFade;
 import org.twostep.training.frame.FrameConfig;
 import org.twostep.training.data.TrainingData;
 import org.twostep.training.frame.FramedGenerator;
@@ -76,7 +77,7 @@ public final class Models {
     if (frame(c).enabled()) {
       all.add("frame");
     }
-    Config hashed = c.withoutPath(RUN_POLICY);
+    Config hashed = c.withoutPath(RUN_POLICY).withoutPath(TrustFade.KEY);
     for (Map.Entry<String, Object> key : HASHED_WHEN_SET.entrySet()) {
       if (!c.hasPath(key.getKey()) || isValue(c.getValue(key.getKey()).unwrapped(), key.getValue())) {
         hashed = hashed.withoutPath(key.getKey()); // models trained before the key keep their hash
@@ -101,6 +102,15 @@ public final class Models {
   private static boolean isValue(Object value, Object expected) {
     return value instanceof Number n && expected instanceof Number e ? n.doubleValue() == e.doubleValue()
         : value.equals(expected);
+  }
+
+  /**
+   * The config hash of a model's generated clouds: the model's, the network evaluations, and for a corrector its trust
+   * width beyond the training range when set (a sampling setting, outside the model's hash).
+   */
+  public static String generationHash(Config c, String storedModel, int steps) {
+    String trust = storedModel.startsWith(MEANFLOW_DP) ? TrustFade.from(c).hashSuffix() : "";
+    return hash(c, storedModel) + "-s" + steps + trust;
   }
 
   /** A key of the hashed sections that decides whether a run may go on, not what it trains. */
@@ -204,7 +214,7 @@ public final class Models {
     Generator prior = openInFrame(c, paths, MEANFLOW, 1);
     try {
       return new CorrectedGenerator(prior, CorrectorModel.load(correctorDir,
-          Devices.configure(TrainingConfig.from(c))));
+          Devices.configure(TrainingConfig.from(c))), TrustFade.from(c));
     } catch (RuntimeException e) {
       prior.close();
       throw e;

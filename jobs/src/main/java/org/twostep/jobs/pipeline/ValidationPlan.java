@@ -42,22 +42,30 @@ public record ValidationPlan(double[] train, double[] scored, double[] heldOut) 
     heldOut = heldOut.clone();
   }
 
-  /** The plan for a training grid (ascending); at least two sigma must remain for training. */
+  /** The plan holding out one sigma at each chosen end of a training grid (ascending). */
   public static ValidationPlan of(double[] trainingGrid, Holdout holdout) {
-    int drop = holdout == Holdout.BOTH ? 2 : 1;
-    if (trainingGrid.length - drop < 2) {
-      throw new InvalidConfigException("sigma.train", Arrays.toString(trainingGrid),
-          "at least " + (drop + 2) + " values to hold out " + holdout.name().toLowerCase(Locale.ROOT) + " and train on two");
+    return of(trainingGrid, holdout, 1);
+  }
+
+  /**
+   * The plan holding out {@code count} sigma at each chosen end of a training grid (ascending), so extrapolation is
+   * scored at one and more grid steps beyond the range; at least two sigma must remain for training.
+   */
+  public static ValidationPlan of(double[] trainingGrid, Holdout holdout, int count) {
+    if (count < 1) {
+      throw new InvalidConfigException("--holdout-count", count, "at least 1");
     }
     int n = trainingGrid.length;
-    int from = holdout == Holdout.TOP ? 0 : 1;
-    int to = holdout == Holdout.BOTTOM ? n : n - 1;
+    int from = holdout == Holdout.TOP ? 0 : count;
+    int to = holdout == Holdout.BOTTOM ? n : n - count;
+    if (to - from < 2) {
+      throw new InvalidConfigException("sigma.train", Arrays.toString(trainingGrid), "at least " + (n - (to - from) + 2)
+          + " values to hold out " + count + " at the " + holdout.name().toLowerCase(Locale.ROOT) + " and train on two");
+    }
     double[] train = Arrays.copyOfRange(trainingGrid, from, to);
-    double[] heldOut = switch (holdout) {
-      case TOP -> new double[] {trainingGrid[n - 1]};
-      case BOTTOM -> new double[] {trainingGrid[0]};
-      case BOTH -> new double[] {trainingGrid[0], trainingGrid[n - 1]};
-    };
+    double[] heldOut = new double[n - train.length];
+    System.arraycopy(trainingGrid, 0, heldOut, 0, from);
+    System.arraycopy(trainingGrid, to, heldOut, from, n - to);
     return new ValidationPlan(train, trainingGrid, heldOut);
   }
 

@@ -77,4 +77,19 @@ class ModelsTest {
     assertEquals(before, Models.hash(with("experiment.seed = 7, dp.allow_unconverged = true"), Models.MEANFLOW_DP));
     assertNotEquals(before, Models.hash(with("experiment.seed = 7, dp.beta = 0.5"), Models.MEANFLOW_DP));
   }
+
+  /** dp.trust_width is a sampling setting: every model keeps its hash, the corrector's clouds carry the width. */
+  @Test
+  void theTrustWidthChangesTheCorrectorsCloudsNotTheModels() {
+    Config base = with("experiment.seed = 7");
+    Config trusted = with("experiment.seed = 7, dp.trust_width = 2");
+    for (String m : new String[] {Models.MEANFLOW, Models.MEANFLOW_DP, Models.IMM}) {
+      assertEquals(Models.hash(base, m), Models.hash(trusted, m), m);
+    }
+    assertEquals(Models.generationHash(base, Models.MEANFLOW, 1), Models.generationHash(trusted, Models.MEANFLOW, 1));
+    assertEquals(Models.hash(base, Models.MEANFLOW_DP) + "-s1", Models.generationHash(base, Models.MEANFLOW_DP, 1),
+        "clouds of the full correction keep the name they had before the key");
+    assertNotEquals(Models.generationHash(base, Models.MEANFLOW_DP, 1),
+        Models.generationHash(trusted, Models.MEANFLOW_DP, 1));
+  }
 }

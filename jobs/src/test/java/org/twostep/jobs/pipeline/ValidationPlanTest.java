@@ -41,6 +41,20 @@ class ValidationPlanTest {
   }
 
   @Test
+  void aCountHoldsOutThatManyAtEachChosenEnd() {
+    double[] grid = {20, 40, 80, 160, 320, 640};
+    ValidationPlan bottom = ValidationPlan.of(grid, ValidationPlan.Holdout.BOTTOM, 2);
+    assertArrayEquals(new double[] {80, 160, 320, 640}, bottom.train());
+    assertArrayEquals(new double[] {20, 40}, bottom.heldOut());
+    ValidationPlan both = ValidationPlan.of(grid, ValidationPlan.Holdout.BOTH, 2);
+    assertArrayEquals(new double[] {80, 160}, both.train());
+    assertArrayEquals(new double[] {20, 40, 320, 640}, both.heldOut());
+    assertEquals(ValidationPlan.of(grid, ValidationPlan.Holdout.TOP), ValidationPlan.of(grid, ValidationPlan.Holdout.TOP, 1));
+    assertThrows(InvalidConfigException.class, () -> ValidationPlan.of(grid, ValidationPlan.Holdout.BOTH, 3));
+    assertThrows(InvalidConfigException.class, () -> ValidationPlan.of(grid, ValidationPlan.Holdout.TOP, 0));
+  }
+
+  @Test
   void tooShortAGridOrAnUnknownHoldoutIsBadInput() {
     assertThrows(InvalidConfigException.class, () -> ValidationPlan.of(new double[] {20, 40}, ValidationPlan.Holdout.TOP));
     assertThrows(InvalidConfigException.class, () -> ValidationPlan.of(new double[] {20, 40, 80},

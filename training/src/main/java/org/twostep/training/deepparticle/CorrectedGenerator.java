@@ -14,15 +14,22 @@ public final class CorrectedGenerator implements Generator {
   private final Generator prior;
   private final CorrectorModel model;
   private final Frames frames;
+  private final TrustFade trust;
 
-  /** A sampler over {@code prior} and {@code model}, closing both when closed. */
+  /** A sampler over {@code prior} and {@code model} with the full correction everywhere, closing both when closed. */
   public CorrectedGenerator(Generator prior, CorrectorModel model) {
+    this(prior, model, TrustFade.FULL);
+  }
+
+  /** As above, the correction scaled beyond the training range by {@code trust}. */
+  public CorrectedGenerator(Generator prior, CorrectorModel model, TrustFade trust) {
     if (prior.dim() != model.correctorCard().dim()) {
       throw new IllegalArgumentException("prior draws " + prior.dim() + " axes, corrector expects "
           + model.correctorCard().dim());
     }
     this.prior = prior;
     this.model = model;
+    this.trust = trust;
     CorrectorCard c = model.correctorCard();
     this.frames = new Frames(FrameKind.valueOf(c.frame().toUpperCase(Locale.ROOT)), prior,
         model.corrector().coordinates(), c.frameSamples(), c.seed());
@@ -51,6 +58,7 @@ public final class CorrectedGenerator implements Generator {
     int d = coords.dim();
     Iterator<float[][]> prior = this.prior.pieces(sigma, n, seed, piece);
     Frame frame = frames.at(sigma);
+    double w = trust.weight(c.features(), model.card().sigma().training().length, sigma);
     return new Pieces(d, n, piece) {
       @Override
       protected void fill(float[][] out, int total) {
@@ -59,7 +67,13 @@ public final class CorrectedGenerator implements Generator {
         for (int start = 0; start < total; start += CHUNK) {
           int m = Math.min(CHUNK, total - start);
           float[] chunk = java.util.Arrays.copyOfRange(y, start * d, (start + m) * d);
-          System.arraycopy(c.apply(model.manager(), chunk, m, sigma, frame), 0, rows, start * d, m * d);
+          float[] r = w == 0.0 ? chunk : c.apply(model.manager(), chunk, m, sigma, frame);
+          if (w != 1.0 && w != 0.0) {
+            for (int i = 0; i < r.length; i++) {
+              r[i] = (float) (chunk[i] + w * (r[i] - chunk[i])); // unwrapped on a torus, so the shortest move
+            }
+          }
+          System.arraycopy(r, 0, rows, start * d, m * d);
         }
         float[][] physical = coords.toPhysical(rows, total);
         for (int k = 0; k < d; k++) {

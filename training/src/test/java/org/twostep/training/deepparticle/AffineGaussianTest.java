@@ -1,5 +1,6 @@
 package org.twostep.training.deepparticle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,35 @@ class AffineGaussianTest {
       double untrained = rms(s, true);
       assertTrue(rms < 0.15 && rms < 0.2 * untrained, "untrained " + untrained + "; "
           + "RMS error to the affine map at sigma " + s + ": " + rms + " " + result.corrector());
+    }
+  }
+
+  /**
+   * dp.trust_width scales the displacement beyond the training range (here [1, 2], one grid step of 1): in range the
+   * correction is whole at any width; one step beyond, width 2 gives half of it and width 0 none (the prior itself).
+   */
+  @Test
+  void theTrustWidthFadesTheCorrectionBeyondTheRangeOnly() {
+    float[][] grid = {{-1f, 0f, 0.5f, 1.5f}, {0.5f, -0.5f, 1f, 0f}};
+    float[][] fullIn = sample(grid, 1.5, TrustFade.FULL);
+    float[][] fullOut = sample(grid, 3.0, TrustFade.FULL);
+    assertArrayEquals(fullIn[0], sample(grid, 1.5, new TrustFade(0))[0], 0f);
+    float[][] none = sample(grid, 3.0, new TrustFade(0));
+    assertArrayEquals(grid[0], none[0], 1e-6f, "the prior, up to the round trip through model coordinates");
+    assertArrayEquals(grid[1], none[1], 1e-6f);
+    float[][] half = sample(grid, 3.0, new TrustFade(2));
+    for (int k = 0; k < 2; k++) {
+      for (int i = 0; i < grid[k].length; i++) {
+        assertTrue(Math.abs(fullOut[k][i] - grid[k][i]) > 0.05, "the corrector moves the point");
+        assertEquals(grid[k][i] + 0.5 * (fullOut[k][i] - grid[k][i]), half[k][i], 1e-5);
+      }
+    }
+  }
+
+  private static float[][] sample(float[][] grid, double sigma, TrustFade trust) {
+    try (CorrectedGenerator g = new CorrectedGenerator(new FixedGenerator(grid), CorrectorModel.load(dir, Device.cpu()),
+        trust)) {
+      return g.generate(sigma, grid[0].length, 0);
     }
   }
 
