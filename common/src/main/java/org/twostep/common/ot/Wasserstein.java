@@ -88,6 +88,14 @@ public final class Wasserstein {
    * an assignment; otherwise as transport with uniform weights.
    */
   public static W2Result subsample(ParticleCloud a, ParticleCloud b, int n, long seed) {
+    return subsample(a, b, n, seed, GroundCost.squaredEuclidean());
+  }
+
+  /**
+   * As {@link #subsample(ParticleCloud, ParticleCloud, int, long)} with another ground cost (the periodic one on a
+   * torus): the same subsamples, solved exactly.
+   */
+  public static W2Result subsample(ParticleCloud a, ParticleCloud b, int n, long seed, GroundCost ground) {
     long t0 = System.nanoTime();
     check(a, b);
     if (n < 0) {
@@ -100,13 +108,13 @@ public final class Wasserstein {
     int nb = pb.length / d;
     double w2sq;
     if (na == nb && na <= DENSE_LIMIT) {
-      w2sq = new JonkerVolgenant().solve(CostMatrices.squaredEuclidean(pa, pb, d), na).cost() / na;
+      w2sq = new JonkerVolgenant().solve(CostMatrices.of(pa, pb, d, ground), na).cost() / na;
     } else {
       double[] wa = new double[na];
       double[] wb = new double[nb];
       java.util.Arrays.fill(wa, nb);
       java.util.Arrays.fill(wb, na);
-      CostRows cost = CostRows.points(pa, pb, d, GroundCost.squaredEuclidean());
+      CostRows cost = CostRows.points(pa, pb, d, ground);
       CostRows hint = AffineHint.of(pa, wa, pb, wb, d);
       w2sq = new ExactTransport().solve(wa, wb, cost, hint).cost() / ((double) na * nb);
     }

@@ -16,9 +16,12 @@ import org.twostep.common.error.InvalidConfigException;
  * @param slicedDirections random directions of the sliced W2
  * @param domainLength side of the torus (KPP); unused by the non-periodic metrics
  * @param models the models to evaluate; empty means every model found
+ * @param particleView whether every row also gets the particle-level distance (exact EMD between subsamples of
+ *     {@code subsample} points, the domain's ground cost), so no conclusion rests on one binning
  */
 public record EvaluateConfig(MetricKind metric, int histogramBins, double padding, int torusBins, int subsample,
-    int slicedDirections, double domainLength, List<String> models) implements java.io.Serializable {
+    int slicedDirections, double domainLength, List<String> models, boolean particleView)
+    implements java.io.Serializable {
 
   public EvaluateConfig {
     if (!(padding >= 0) || Double.isInfinite(padding)) {
@@ -44,7 +47,7 @@ public record EvaluateConfig(MetricKind metric, int histogramBins, double paddin
     return new EvaluateConfig(metric, ConfigReads.positiveInt(c, "evaluate.histogram.bins"),
         ConfigReads.number(c, "evaluate.histogram.padding"), ConfigReads.positiveInt(c, "evaluate.torus.bins"),
         ConfigReads.positiveInt(c, "evaluate.subsample.n"), ConfigReads.positiveInt(c, "evaluate.sliced.directions"),
-        length, ConfigReads.strings(c, "evaluate.models"));
+        length, ConfigReads.strings(c, "evaluate.models"), ConfigReads.bool(c, "evaluate.particle_view"));
   }
 
   /**

@@ -76,6 +76,7 @@ public final class FloorReplicas {
     double meanError = 0;
     double covError = 0;
     double outside = 0;
+    double particle = 0;
     double seconds = 0;
     for (MetricRow r : group) {
       w2sq += r.w2sq() / n;
@@ -83,10 +84,11 @@ public final class FloorReplicas {
       meanError += r.meanError() / n;
       covError += r.covError() / n;
       outside += r.outsideMass() / n;
+      particle += r.particleW2sq() / n;
       seconds += r.seconds();
     }
     return new MetricRow(first.experiment(), Models.NOISE_FLOOR, first.metric(), first.sigma(), first.sigmaIndex(),
         first.inTrainingRange(), w2sq, w2, first.bins(), first.nReference(), first.nGenerated(), meanError, covError,
-        outside, seconds, first.configHash(), first.codeVersion());
+        outside, particle, seconds, first.configHash(), first.codeVersion());
   }
 }

@@ -1,6 +1,7 @@
 package org.twostep.evaluation.metrics;
 
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.ot.GroundCost;
 import org.twostep.common.ot.HistogramGrid;
 import org.twostep.common.ot.SlicedWasserstein;
 import org.twostep.common.ot.W2Result;
@@ -46,6 +47,19 @@ public final class ReferenceMetric {
    */
   public static ReferenceMetric of(EvaluateConfig config, ParticleCloud reference, long seed) {
     return new ReferenceMetric(config, reference, seed);
+  }
+
+  /**
+   * The particle-level view of the same pair: W2² of the exact EMD between subsamples of both clouds (the subsample
+   * stream of {@link #measure}), on the torus with the periodic cost; NaN when {@code evaluate.particle_view} is off.
+   */
+  public double particle(ParticleCloud generated) {
+    if (!config.particleView()) {
+      return Double.NaN;
+    }
+    GroundCost ground = config.metric().periodic() ? GroundCost.periodic(config.domainLength())
+        : GroundCost.squaredEuclidean();
+    return Wasserstein.subsample(reference, generated, config.subsample(), seed, ground).w2sq();
   }
 
   /** The distance of a generated cloud from the reference. */

@@ -10,13 +10,15 @@ public final class ResultsCsv {
   /** One row per (run, sigma, model). */
   public static String w2BySeed(List<SeedAggregate.Run> runs) {
     StringBuilder sb = new StringBuilder(
-        "experiment,seed,sigma_index,sigma,in_training_range,model,metric,w2sq,w2,mean_error,cov_error,outside_mass\n");
+        "experiment,seed,sigma_index,sigma,in_training_range,model,metric,w2sq,w2,mean_error,cov_error,outside_mass,"
+            + "particle_w2sq\n");
     for (SeedAggregate.Run run : runs) {
       List<MetricRow> rows = run.metrics().stream()
           .sorted(java.util.Comparator.comparingDouble(MetricRow::sigma).thenComparing(MetricRow::model)).toList();
       for (MetricRow r : rows) {
         line(sb, r.experiment(), run.seed(), r.sigmaIndex(), num(r.sigma()), r.inTrainingRange(), r.model(), r.metric(),
-            num(r.w2sq()), num(r.w2()), num(r.meanError()), num(r.covError()), num(r.outsideMass()));
+            num(r.w2sq()), num(r.w2()), num(r.meanError()), num(r.covError()), num(r.outsideMass()),
+            num(r.particleW2sq()));
       }
     }
     return sb.toString();
@@ -25,10 +27,12 @@ public final class ResultsCsv {
   /** One row per (sigma, model): mean and sample std over the seeds (std empty with one seed). */
   public static String w2(List<SeedAggregate.W2Mean> rows) {
     StringBuilder sb = new StringBuilder(
-        "experiment,sigma_index,sigma,in_training_range,model,metric,seeds,w2sq,w2sq_std,w2,w2_std\n");
+        "experiment,sigma_index,sigma,in_training_range,model,metric,seeds,w2sq,w2sq_std,w2,w2_std,particle_w2sq,"
+            + "particle_w2sq_std\n");
     for (SeedAggregate.W2Mean r : rows) {
       line(sb, r.experiment(), r.sigmaIndex(), num(r.sigma()), r.inTrainingRange(), r.model(), r.metric(), r.seeds(),
-          num(r.w2sq()), num(r.w2sqStd()), num(r.w2()), num(r.w2Std()));
+          num(r.w2sq()), num(r.w2sqStd()), num(r.w2()), num(r.w2Std()), num(r.particleW2sq()),
+          num(r.particleW2sqStd()));
     }
     return sb.toString();
   }
@@ -69,15 +73,18 @@ public final class ResultsCsv {
     sb.append('\n');
   }
 
-  /** The rows of a page's {@code w2.csv} (as {@link #w2} writes it). */
+  /** The rows of a page's {@code w2.csv} (as {@link #w2} writes it; pages without the particle view read NaN). */
   public static List<SeedAggregate.W2Mean> readW2(String csv) {
     List<SeedAggregate.W2Mean> rows = new java.util.ArrayList<>();
     Header h = Header.of(csv, "experiment", "sigma_index", "sigma", "in_training_range", "model", "metric", "seeds",
         "w2sq", "w2sq_std", "w2", "w2_std");
+    int particle = h.names().indexOf("particle_w2sq");
+    int particleStd = h.names().indexOf("particle_w2sq_std");
     for (String[] f : h.rows()) {
       rows.add(new SeedAggregate.W2Mean(f[h.at(0)], Integer.parseInt(f[h.at(1)]), parse(f[h.at(2)]),
           Boolean.parseBoolean(f[h.at(3)]), f[h.at(4)], f[h.at(5)], Integer.parseInt(f[h.at(6)]), parse(f[h.at(7)]),
-          parse(f[h.at(8)]), parse(f[h.at(9)]), parse(f[h.at(10)])));
+          parse(f[h.at(8)]), parse(f[h.at(9)]), parse(f[h.at(10)]), particle < 0 ? Double.NaN : parse(f[particle]),
+          particleStd < 0 ? Double.NaN : parse(f[particleStd])));
     }
     return rows;
   }
@@ -101,7 +108,7 @@ public final class ResultsCsv {
   }
 
   /** A CSV without quoted cells: the position of each wanted column, by name, and the data rows. */
-  private record Header(int[] positions, List<String[]> rows) {
+  private record Header(int[] positions, List<String> names, List<String[]> rows) {
     static Header of(String csv, String... wanted) {
       List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
       if (lines.isEmpty()) {
@@ -124,7 +131,7 @@ public final class ResultsCsv {
         }
         rows.add(f);
       }
-      return new Header(at, rows);
+      return new Header(at, names, rows);
     }
 
     int at(int i) {

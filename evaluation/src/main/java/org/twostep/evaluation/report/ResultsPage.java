@@ -60,6 +60,13 @@ public final class ResultsPage {
     md.append(w2Table(in.w2())).append('\n');
     md.append(summary(SeedAggregate.summary(in.w2()))).append("\n\n");
     md.append("![W2 vs sigma](").append(in.w2Image()).append(")\n\n");
+    String particle = particleTable(in.w2());
+    if (particle != null) {
+      md.append("### Particle-level view\n\nW2² of the exact EMD between equal-size subsamples of both clouds (every "
+          + "point of each subsample matched, no bins; the periodic cost on a torus; column `particle_w2sq`), mean ± "
+          + "sample std over the seeds, so no conclusion rests on one binning. Its noise floor is higher than the "
+          + "binned one: it carries the subsample's own sampling noise.\n\n").append(particle).append('\n');
+    }
     if (!in.projectionImages().isEmpty()) {
       md.append("## Projections\n\nFrom the first run (").append(in.runs().get(0).dir()).append(").\n\n");
       in.projectionImages().forEach(p -> md.append("![").append(p).append("](").append(p).append(")\n\n"));
@@ -109,6 +116,35 @@ public final class ResultsPage {
   }
 
   /** Sigma rows; mean ± std of w2sq per model in the page's order, the noise floor, DP/MF. */
+  /** MeanFlow, MeanFlow + DP and the floor in the particle-level view, with DP/MF and DP/floor; null without it. */
+  static String particleTable(List<SeedAggregate.W2Mean> rows) {
+    if (rows.stream().noneMatch(r -> Double.isFinite(r.particleW2sq()))) {
+      return null;
+    }
+    List<String> models = List.of(Models.MEANFLOW, Models.MEANFLOW_DP, Models.NOISE_FLOOR);
+    StringBuilder sb = new StringBuilder("| sigma |");
+    models.forEach(m -> sb.append(' ').append(TITLES.getOrDefault(m, m)).append(" |"));
+    sb.append(" DP/MF | DP/floor |\n|").append("---:|".repeat(models.size() + 3)).append('\n');
+    SeedAggregate.bySigma(rows).forEach((sigma, v) -> {
+      boolean in = v.values().iterator().next().inTrainingRange();
+      sb.append("| ").append(MetricTable.sigma(sigma)).append(in ? "" : " *").append(" |");
+      for (String m : models) {
+        SeedAggregate.W2Mean r = v.get(m);
+        sb.append(' ').append(r == null ? "" : meanStd(r.particleW2sq(), r.particleW2sqStd())).append(" |");
+      }
+      sb.append(' ').append(quotient(v, Models.MEANFLOW_DP, Models.MEANFLOW)).append(" | ")
+          .append(quotient(v, Models.MEANFLOW_DP, Models.NOISE_FLOOR)).append(" |\n");
+    });
+    return sb.toString();
+  }
+
+  private static String quotient(Map<String, SeedAggregate.W2Mean> v, String top, String bottom) {
+    SeedAggregate.W2Mean a = v.get(top);
+    SeedAggregate.W2Mean b = v.get(bottom);
+    double q = a == null || b == null ? Double.NaN : a.particleW2sq() / b.particleW2sq();
+    return Double.isFinite(q) ? String.format(Locale.ROOT, "%.3f", q) : "";
+  }
+
   public static String w2Table(List<SeedAggregate.W2Mean> rows) {
     Map<Double, Map<String, SeedAggregate.W2Mean>> bySigma = SeedAggregate.bySigma(rows);
     Set<String> present = new java.util.TreeSet<>();

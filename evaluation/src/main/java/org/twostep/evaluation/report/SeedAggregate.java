@@ -27,9 +27,13 @@ public final class SeedAggregate {
   public record Run(String label, long seed, List<MetricRow> metrics, List<EigenRow> warmStart,
       Map<Integer, Double> reference) {}
 
-  /** W2 of one (sigma, model) over the runs; a std is NaN with one seed. */
+  /**
+   * W2 of one (sigma, model) over the runs; a std is NaN with one seed. {@code particleW2sq}: the particle-level view
+   * (NaN where a run has none).
+   */
   public record W2Mean(String experiment, int sigmaIndex, double sigma, boolean inTrainingRange, String model,
-      String metric, int seeds, double w2sq, double w2sqStd, double w2, double w2Std) {}
+      String metric, int seeds, double w2sq, double w2sqStd, double w2, double w2Std, double particleW2sq,
+      double particleW2sqStd) {}
 
   /** mu_n of one (sigma, start, generation) over the runs, against the mean long-run reference. */
   public record EigenMean(String experiment, int sigmaIndex, double sigma, String start, int generation, int seeds,
@@ -59,9 +63,10 @@ public final class SeedAggregate {
     groups.forEach((sigma, byModel) -> byModel.forEach((model, rows) -> {
       double[] w2sq = rows.stream().mapToDouble(MetricRow::w2sq).toArray();
       double[] w2 = rows.stream().mapToDouble(MetricRow::w2).toArray();
+      double[] particle = rows.stream().mapToDouble(MetricRow::particleW2sq).toArray();
       MetricRow first = rows.get(0);
       out.add(new W2Mean(first.experiment(), first.sigmaIndex(), sigma, first.inTrainingRange(), model, first.metric(),
-          rows.size(), mean(w2sq), std(w2sq), mean(w2), std(w2)));
+          rows.size(), mean(w2sq), std(w2sq), mean(w2), std(w2), mean(particle), std(particle)));
     }));
     return out;
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FloorReplicasTest {
   static MetricRow row(String model, double sigma, int index, double w2sq) {
     return new MetricRow("e", model, "histogram_w2", sigma, index, true, w2sq, Math.sqrt(w2sq), 24, 10, 10, w2sq,
-        2 * w2sq, 0.0, 1, "h", "v");
+        2 * w2sq, 0.0, 3 * w2sq, 1, "h", "v");
   }
 
   @Test
@@ -23,6 +23,7 @@ class FloorReplicasTest {
     assertEquals(0.03, at20.w2sq(), 1e-15);
     assertEquals((Math.sqrt(0.01) + Math.sqrt(0.03) + Math.sqrt(0.05)) / 3, at20.w2(), 1e-15);
     assertEquals(0.06, at20.covError(), 1e-15);
+    assertEquals(0.09, at20.particleW2sq(), 1e-15, "the particle view is averaged over the replicas too");
     assertEquals(0.2, folded.get(1).w2sq(), 1e-15);
     assertEquals(rows.get(4), folded.get(2));
     Map<Double, FloorReplicas.Spread> spread = FloorReplicas.spread(rows);

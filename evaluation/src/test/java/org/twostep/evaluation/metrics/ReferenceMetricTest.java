@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.twostep.common.data.ParticleCloud;
+import org.twostep.common.ot.Wasserstein;
 import org.twostep.evaluation.config.EvaluateConfig;
 import org.twostep.evaluation.config.MetricKind;
 
@@ -19,7 +20,7 @@ class ReferenceMetricTest {
   static final double TWO_PI = 2 * Math.PI;
 
   static EvaluateConfig config(MetricKind kind) {
-    return new EvaluateConfig(kind, 24, 0.05, 32, 2000, 64, TWO_PI, List.of());
+    return new EvaluateConfig(kind, 24, 0.05, 32, 2000, 64, TWO_PI, List.of(), true);
   }
 
   static ParticleCloud gaussian(int n, int d, long seed) {
@@ -81,7 +82,7 @@ class ReferenceMetricTest {
     ParticleCloud ref = gaussian(3000, 4, 5);
     double[] v = {0.6, -0.3, 0.2, 0.1};
     double sq = 0.36 + 0.09 + 0.04 + 0.01;
-    EvaluateConfig many = new EvaluateConfig(MetricKind.SLICED, 24, 0.05, 32, 2000, 4000, TWO_PI, List.of());
+    EvaluateConfig many = new EvaluateConfig(MetricKind.SLICED, 24, 0.05, 32, 2000, 4000, TWO_PI, List.of(), true);
     ReferenceMetric metric = ReferenceMetric.of(many, ref, 7);
     assertEquals(sq / 4, metric.measure(shift(ref, v, false)).w2sq(), 0.05 * sq / 4);
     assertEquals(4000, many.bins(), "the bins column holds the directions");
@@ -131,12 +132,35 @@ class ReferenceMetricTest {
   void theSubsampleEmdOfATranslateIsExactlyTheShiftAndRepeatable() {
     ParticleCloud ref = gaussian(1200, 4, 8);
     double[] v = {0.3, 0, -0.4, 0};
-    EvaluateConfig all = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 5000, 64, TWO_PI, List.of());
+    EvaluateConfig all = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), true);
     // every point: the translate is the optimal matching, W2^2 = |v|^2 (it cannot beat the mean shift)
     assertEquals(0.25, ReferenceMetric.of(all, ref, 1).measure(shift(ref, v, false)).w2sq(), 1e-9);
-    EvaluateConfig some = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 300, 64, TWO_PI, List.of());
+    EvaluateConfig some = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 300, 64, TWO_PI, List.of(), true);
     Distance a = ReferenceMetric.of(some, ref, 42).measure(shift(ref, v, false));
     assertEquals(a, ReferenceMetric.of(some, ref, 42).measure(shift(ref, v, false)), "a pure function of the seed");
     assertTrue(a.w2sq() > 0.25, "independent subsamples add sampling noise on top of the shift: " + a.w2sq());
+  }
+
+  /**
+   * The particle-level view is the exact EMD of the subsamples with the domain's cost: every point of a translate
+   * costs exactly |v|^2 in R^d; on the torus a blob moved across the seam costs its shift under the periodic cost
+   * (in unwrapped coordinates it would cost nearly L^2), whatever the binned metric beside it; off, it is NaN.
+   */
+  @Test
+  void theParticleViewIsTheExactEmdWithTheDomainsCost() {
+    ParticleCloud ref = gaussian(1000, 3, 4);
+    double[] v = {0.3, -0.4, 0};
+    EvaluateConfig hist = new EvaluateConfig(MetricKind.HISTOGRAM, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), true);
+    assertEquals(0.25, ReferenceMetric.of(hist, ref, 1).particle(shift(ref, v, false)), 1e-9);
+
+    ParticleCloud blob = shift(torusBlob(800, 2, 5), new double[] {Math.PI, 0}, true); // straddles x = 0 = 2 pi
+    double[] w = {0.5, 0};
+    EvaluateConfig torus = new EvaluateConfig(MetricKind.TORUS, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), true);
+    assertEquals(0.25, ReferenceMetric.of(torus, blob, 1).particle(shift(blob, w, true)), 1e-9);
+    double euclidean = Wasserstein.subsample(blob, shift(blob, w, true), 5000, 1).w2sq();
+    assertTrue(euclidean > 1.0, "the seam costs the Euclidean EMD " + euclidean);
+
+    EvaluateConfig off = new EvaluateConfig(MetricKind.HISTOGRAM, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), false);
+    assertTrue(Double.isNaN(ReferenceMetric.of(off, ref, 1).particle(ref)));
   }
 }

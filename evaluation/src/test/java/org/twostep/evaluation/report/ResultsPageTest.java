@@ -63,6 +63,8 @@ class ResultsPageTest {
         + "MeanFlow + DP below MeanFlow at every sigma: yes; max over in-range sigma of MeanFlow + DP / noise floor: "
         + "6.000."), md);
     assertTrue(md.contains("![W2 vs sigma](w2.png)"), md);
+    assertTrue(md.contains("### Particle-level view") && md.contains(
+        "| sigma | MeanFlow | MeanFlow + DP | noise floor | DP/MF | DP/floor |"), md);
     assertTrue(md.contains("![projections_sigma_200.png](projections_sigma_200.png)"), md);
     assertTrue(md.contains("## 1D marginals") && md.contains("![marginals_sigma_200.png](marginals_sigma_200.png)"), md);
     assertTrue(md.contains("## Training curves") && md.contains("![training curves](training_curves.png)"), md);

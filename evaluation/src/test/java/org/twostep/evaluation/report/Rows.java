@@ -10,7 +10,7 @@ final class Rows {
 
   static MetricRow row(String model, double sigma, int index, double w2sq, double trainMax) {
     return new MetricRow("ks-laminar-3d", model, "histogram_w2", sigma, index, sigma <= trainMax, w2sq,
-        Math.sqrt(w2sq), 24, 100, 100, 0.1 * w2sq, 0.2 * w2sq, 0, 0.01, "hash", "test");
+        Math.sqrt(w2sq), 24, 100, 100, 0.1 * w2sq, 0.2 * w2sq, 0, 2 * w2sq, 0.01, "hash", "test");
   }
 
   static List<MetricRow> table(double[] sigma, double trainMax, String... models) {

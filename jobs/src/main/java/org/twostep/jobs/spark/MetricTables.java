@@ -29,7 +29,8 @@ public final class MetricTables {
       field("w2sq", DataTypes.DoubleType), field("w2", DataTypes.DoubleType), field("bins", DataTypes.IntegerType),
       field("n_reference", DataTypes.LongType), field("n_generated", DataTypes.LongType),
       field("mean_error", DataTypes.DoubleType), field("cov_error", DataTypes.DoubleType),
-      field("outside_mass", DataTypes.DoubleType), field("seconds", DataTypes.DoubleType), field("config_hash", DataTypes.StringType),
+      field("outside_mass", DataTypes.DoubleType), field("particle_w2sq", DataTypes.DoubleType),
+      field("seconds", DataTypes.DoubleType), field("config_hash", DataTypes.StringType),
       field("code_version", DataTypes.StringType), field("run_id", DataTypes.StringType),
       field("training_seed", DataTypes.LongType), field(PartitionPublisher.UNIT, DataTypes.StringType)));
 
@@ -47,7 +48,8 @@ public final class MetricTables {
   /** A metric row for staging, stamped with the run it came from; its unit is the model. */
   public static Row toRow(MetricRow m, RunProvenance run) {
     return RowFactory.create(m.experiment(), m.model(), m.metric(), m.sigma(), m.sigmaIndex(), m.inTrainingRange(),
-        m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.outsideMass(), m.seconds(),
+        m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.outsideMass(), m.particleW2sq(),
+        m.seconds(),
         m.configHash(), m.codeVersion(), run.runId(), run.trainingSeed(), m.model());
   }
 
@@ -69,6 +71,8 @@ public final class MetricTables {
         r.getDouble(r.fieldIndex("cov_error")),
         java.util.Arrays.asList(r.schema().fieldNames()).contains("outside_mass")
             ? r.getDouble(r.fieldIndex("outside_mass")) : Double.NaN, // tables written before the column
+        java.util.Arrays.asList(r.schema().fieldNames()).contains("particle_w2sq")
+            ? r.getDouble(r.fieldIndex("particle_w2sq")) : Double.NaN,
         r.getDouble(r.fieldIndex("seconds")),
         r.getString(r.fieldIndex("config_hash")), r.getString(r.fieldIndex("code_version")));
   }

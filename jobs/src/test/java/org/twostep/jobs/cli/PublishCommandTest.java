@@ -51,7 +51,7 @@ class PublishCommandTest {
         for (String model : List.of("meanflow", "meanflow_dp", "noise_floor")) {
           double w = experiment.equals("other") ? 99 : w2sq(model, i, k);
           rows.add(MetricTables.toRow(new MetricRow(experiment, model, "histogram_w2", SIGMA[i], i, SIGMA[i] <= 80, w,
-              Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, 0.01, "hash" + k, "test"), new RunProvenance("r" + k, k)));
+              Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, 2 * w, 0.01, "hash" + k, "test"), new RunProvenance("r" + k, k)));
         }
       }
     }
@@ -110,7 +110,8 @@ class PublishCommandTest {
     assertEquals(0, r.code(), r.out() + r.err());
 
     List<String> w2 = Files.readAllLines(dest.resolve("w2.csv"));
-    assertEquals("experiment,sigma_index,sigma,in_training_range,model,metric,seeds,w2sq,w2sq_std,w2,w2_std", w2.get(0));
+    assertEquals("experiment,sigma_index,sigma,in_training_range,model,metric,seeds,w2sq,w2sq_std,w2,w2_std,"
+        + "particle_w2sq,particle_w2sq_std", w2.get(0));
     assertEquals(1 + 3 * 3, w2.size(), "one row per (sigma, model), the other experiment left out");
     String[] mf80 = w2.stream().filter(l -> l.startsWith("ks-laminar-3d,1,80.0,true,meanflow,")).findFirst()
         .orElseThrow().split(",", -1);
@@ -120,11 +121,12 @@ class PublishCommandTest {
     assertEquals((x0 + x1) / 2, Double.parseDouble(mf80[7]), 1e-12);
     assertEquals(Math.abs(x1 - x0) / Math.sqrt(2), Double.parseDouble(mf80[8]), 1e-12);
     assertEquals((Math.sqrt(x0) + Math.sqrt(x1)) / 2, Double.parseDouble(mf80[9]), 1e-12);
+    assertEquals(x0 + x1, Double.parseDouble(mf80[11]), 1e-12, "the particle view (2 w2sq here), mean over seeds");
 
     List<String> bySeed = Files.readAllLines(dest.resolve("w2_by_seed.csv"));
     assertEquals(1 + 2 * 9, bySeed.size());
     assertTrue(bySeed.contains("ks-laminar-3d,7,2,120.0,false,meanflow_dp,histogram_w2,0.06,"
-        + Math.sqrt(0.06) + ",0.1,0.2,0.0"), "seed 7 from run.conf: " + bySeed);
+        + Math.sqrt(0.06) + ",0.1,0.2,0.0,0.12"), "seed 7 from run.conf: " + bySeed);
     assertTrue(bySeed.stream().anyMatch(l -> l.startsWith("ks-laminar-3d,2,")), "seed 2 from the position in --runs");
 
     assertEquals(List.of("run,seed,stage,seconds", r1 + ",7,simulate,10.5", r1 + ",7,train meanflow,20.0"),

@@ -40,7 +40,7 @@ class RunQueriesTest {
       for (String model : List.of("meanflow", "meanflow_dp")) {
         double w = scale * 0.01 * (i + 1) * (model.equals("meanflow") ? 1 : 0.5);
         rows.add(MetricTables.toRow(new MetricRow("ks-laminar-3d", model, "histogram_w2", SIGMA[i], i, SIGMA[i] <= 80,
-            w, Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, 0.01, "hash", "test"), new RunProvenance("r", 1)));
+            w, Math.sqrt(w), 24, 100, 100, 0.1, 0.2, 0.0, Double.NaN, 0.01, "hash", "test"), new RunProvenance("r", 1)));
       }
     }
     Sessions.get().createDataFrame(rows, MetricTables.METRICS).drop(PartitionPublisher.UNIT).write()
