@@ -69,9 +69,7 @@ public final class CorrectedGenerator implements Generator {
           float[] chunk = java.util.Arrays.copyOfRange(y, start * d, (start + m) * d);
           float[] r = w == 0.0 ? chunk : c.apply(model.manager(), chunk, m, sigma, frame);
           if (w != 1.0 && w != 0.0) {
-            for (int i = 0; i < r.length; i++) {
-              r[i] = (float) (chunk[i] + w * (r[i] - chunk[i])); // unwrapped on a torus, so the shortest move
-            }
+            TrustFade.blend(chunk, r, w, coords);
           }
           System.arraycopy(r, 0, rows, start * d, m * d);
         }

@@ -57,6 +57,17 @@ public record TrustFade(double widthSteps) {
     return widthSteps == 0 ? 0.0 : Math.max(0.0, 1.0 - beyond / widthSteps);
   }
 
+  /**
+   * Replaces the corrected points {@code r} by {@code y + w·(r - y)}, the displacement taken as the minimal image on a
+   * torus: the network's output is unwrapped, so a move of -0.1 may come out as 2pi - 0.1, and scaling that would
+   * carry the point halfway round the torus.
+   */
+  static void blend(float[] y, float[] r, double w, Coordinates coords) {
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (float) (y[i] + w * coords.displacement(r[i], y[i]));
+    }
+  }
+
   /** How the width enters the name of generated clouds ("" for the full correction, whose clouds predate the key). */
   public String hashSuffix() {
     return full() ? "" : "-t" + widthSteps;

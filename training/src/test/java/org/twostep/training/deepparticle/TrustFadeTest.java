@@ -54,4 +54,23 @@ class TrustFadeTest {
       assertTrue(e.getMessage().contains("dp.trust_width"), e.getMessage());
     }
   }
+
+  /**
+   * Scaling a correction scales the shortest move: on a torus (model period 2pi) an output of y + 2pi - 0.2 is a move
+   * of -0.2, so half of it lands at y - 0.1, not half way round; in R^d the move is taken as it is.
+   */
+  @Test
+  void blendingScalesTheMinimalImageOnATorus() {
+    Coordinates torus = Coordinates.torus(1.0, 2);
+    float[] y = {0.1f, 3.0f};
+    float[] r = {(float) (0.1 + 2 * Math.PI - 0.2), 3.4f};
+    TrustFade.blend(y, r, 0.5, torus);
+    assertEquals(0.0, r[0], 1e-6);
+    assertEquals(3.2, r[1], 1e-6);
+    Coordinates plane = Coordinates.euclidean(new org.twostep.training.data.Standardization(new double[2],
+        new double[] {1, 1}));
+    float[] far = {(float) (0.1 + 2 * Math.PI - 0.2), 3.4f};
+    TrustFade.blend(y, far, 0.5, plane);
+    assertEquals(0.1 + (2 * Math.PI - 0.2) / 2, far[0], 1e-6);
+  }
 }
