@@ -21,7 +21,7 @@ public final class MetricComputation {
     long seed = Seeds.derive(ctx.seedRoot(), STREAM, Seeds.coordinate(task.sigma()));
     ReferenceMetric metric = ReferenceMetric.of(config, reference, seed);
     Distance d = metric.measure(generated);
-    double particle = metric.particle(generated);
+    double particle = metric.particle(generated, d);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new MetricRow(ctx.experiment(), task.model(), config.metric().label(), task.sigma(), task.sigmaIndex(),
         inTrainingRange, d.w2sq(), d.w2(), config.bins(), reference.size(), generated.size(), Double.NaN, Double.NaN,

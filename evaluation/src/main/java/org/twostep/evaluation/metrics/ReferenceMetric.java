@@ -7,6 +7,7 @@ import org.twostep.common.ot.SlicedWasserstein;
 import org.twostep.common.ot.W2Result;
 import org.twostep.common.ot.Wasserstein;
 import org.twostep.evaluation.config.EvaluateConfig;
+import org.twostep.evaluation.config.MetricKind;
 
 /**
  * The configured distance with everything the reference fixes (SPEC §6): the histogram grid over the reference's
@@ -52,10 +53,14 @@ public final class ReferenceMetric {
   /**
    * The particle-level view of the same pair: W2² of the exact EMD between subsamples of both clouds (the subsample
    * stream of {@link #measure}), on the torus with the periodic cost; NaN when {@code evaluate.particle_view} is off.
+   * Under the subsample EMD it is that very measurement ({@code measured}), not solved again.
    */
-  public double particle(ParticleCloud generated) {
+  public double particle(ParticleCloud generated, Distance measured) {
     if (!config.particleView()) {
       return Double.NaN;
+    }
+    if (config.metric() == MetricKind.SUBSAMPLE) {
+      return measured.w2sq(); // same subsamples, same cost
     }
     GroundCost ground = config.metric().periodic() ? GroundCost.periodic(config.domainLength())
         : GroundCost.squaredEuclidean();

@@ -151,16 +151,25 @@ class ReferenceMetricTest {
     ParticleCloud ref = gaussian(1000, 3, 4);
     double[] v = {0.3, -0.4, 0};
     EvaluateConfig hist = new EvaluateConfig(MetricKind.HISTOGRAM, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), true);
-    assertEquals(0.25, ReferenceMetric.of(hist, ref, 1).particle(shift(ref, v, false)), 1e-9);
+    ReferenceMetric histogram = ReferenceMetric.of(hist, ref, 1);
+    assertEquals(0.25, histogram.particle(shift(ref, v, false), histogram.measure(shift(ref, v, false))), 1e-9);
 
     ParticleCloud blob = shift(torusBlob(800, 2, 5), new double[] {Math.PI, 0}, true); // straddles x = 0 = 2 pi
     double[] w = {0.5, 0};
     EvaluateConfig torus = new EvaluateConfig(MetricKind.TORUS, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), true);
-    assertEquals(0.25, ReferenceMetric.of(torus, blob, 1).particle(shift(blob, w, true)), 1e-9);
+    ReferenceMetric onTorus = ReferenceMetric.of(torus, blob, 1);
+    assertEquals(0.25, onTorus.particle(shift(blob, w, true), onTorus.measure(shift(blob, w, true))), 1e-9);
     double euclidean = Wasserstein.subsample(blob, shift(blob, w, true), 5000, 1).w2sq();
     assertTrue(euclidean > 1.0, "the seam costs the Euclidean EMD " + euclidean);
 
     EvaluateConfig off = new EvaluateConfig(MetricKind.HISTOGRAM, 24, 0.05, 32, 5000, 64, TWO_PI, List.of(), false);
-    assertTrue(Double.isNaN(ReferenceMetric.of(off, ref, 1).particle(ref)));
+    assertTrue(Double.isNaN(ReferenceMetric.of(off, ref, 1).particle(ref, new Distance(0, 0))));
+
+    // under the subsample EMD the view is the measurement itself, equal to solving it anew
+    EvaluateConfig some = new EvaluateConfig(MetricKind.SUBSAMPLE, 24, 0.05, 32, 300, 64, TWO_PI, List.of(), true);
+    ReferenceMetric subsample = ReferenceMetric.of(some, ref, 42);
+    ParticleCloud moved = shift(ref, v, false);
+    Distance measured = subsample.measure(moved);
+    assertEquals(Wasserstein.subsample(ref, moved, 300, 42).w2sq(), subsample.particle(moved, measured), 0.0);
   }
 }
