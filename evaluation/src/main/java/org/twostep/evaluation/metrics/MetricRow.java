@@ -15,7 +15,8 @@ package org.twostep.evaluation.metrics;
  */
 public record MetricRow(String experiment, String model, String metric, double sigma, int sigmaIndex,
     boolean inTrainingRange, double w2sq, double w2, int bins, long nReference, long nGenerated, double meanError,
-    double covError, double outsideMass, double particleW2sq, double seconds, String configHash, String codeVersion) implements java.io.Serializable {
+    double covError, double outsideMass, double particleW2sq, double seconds, String configHash, String codeVersion)
+    implements java.io.Serializable {
 
   /** This row with the moment errors filled in. */
   public MetricRow withMoments(MomentErrors e) {

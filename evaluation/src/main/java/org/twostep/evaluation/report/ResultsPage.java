@@ -42,8 +42,8 @@ public final class ResultsPage {
    */
   public record Inputs(String experiment, String command, String configFile, String profile, String publishedUtc,
       List<RunInfo> runs, Machine machine, List<SeedAggregate.W2Mean> w2, String w2Image, List<String> projectionImages,
-      List<String> marginalImages, String trainingCurves, List<SeedAggregate.EigenMean> eigen, List<String> eigenImages, List<AblationTable.Row> ablation,
-      List<StageTiming> timings, String resolvedConfig) {}
+      List<String> marginalImages, String trainingCurves, List<SeedAggregate.EigenMean> eigen, List<String> eigenImages,
+      List<AblationTable.Row> ablation, List<StageTiming> timings, String resolvedConfig) {}
 
   public static String markdown(Inputs in) {
     StringBuilder md = new StringBuilder();

@@ -77,7 +77,10 @@ public final class Models {
     if (frame(c).enabled()) {
       all.add("frame");
     }
-    Config hashed = c.withoutPath(RUN_POLICY).withoutPath(TrustFade.KEY);
+    Config hashed = c;
+    for (String key : NOT_MODEL_KEYS) {
+      hashed = hashed.withoutPath(key);
+    }
     for (Map.Entry<String, Object> key : HASHED_WHEN_SET.entrySet()) {
       if (!c.hasPath(key.getKey()) || isValue(c.getValue(key.getKey()).unwrapped(), key.getValue())) {
         hashed = hashed.withoutPath(key.getKey()); // models trained before the key keep their hash
@@ -113,8 +116,11 @@ public final class Models {
     return hash(c, storedModel) + "-s" + steps + trust;
   }
 
-  /** A key of the hashed sections that decides whether a run may go on, not what it trains. */
-  private static final String RUN_POLICY = "dp.allow_unconverged";
+  /**
+   * Keys of the hashed sections that do not decide what a model learns: whether a run may go on
+   * ({@code dp.allow_unconverged}) and how the corrector is sampled ({@code dp.trust_width}, in the clouds' hash).
+   */
+  private static final java.util.List<String> NOT_MODEL_KEYS = java.util.List.of("dp.allow_unconverged", TrustFade.KEY);
 
   /** A code-revision marker in torus model hashes: the per-axis seam (Standardization#onTorus). */
   private static final String TORUS_REVISION = "revision.torus_coordinates";

@@ -48,9 +48,8 @@ public final class MetricTables {
   /** A metric row for staging, stamped with the run it came from; its unit is the model. */
   public static Row toRow(MetricRow m, RunProvenance run) {
     return RowFactory.create(m.experiment(), m.model(), m.metric(), m.sigma(), m.sigmaIndex(), m.inTrainingRange(),
-        m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.outsideMass(), m.particleW2sq(),
-        m.seconds(),
-        m.configHash(), m.codeVersion(), run.runId(), run.trainingSeed(), m.model());
+        m.w2sq(), m.w2(), m.bins(), m.nReference(), m.nGenerated(), m.meanError(), m.covError(), m.outsideMass(),
+        m.particleW2sq(), m.seconds(), m.configHash(), m.codeVersion(), run.runId(), run.trainingSeed(), m.model());
   }
 
   /**
@@ -69,12 +68,15 @@ public final class MetricTables {
         r.getDouble(r.fieldIndex("w2")), r.getInt(r.fieldIndex("bins")), r.getLong(r.fieldIndex("n_reference")),
         r.getLong(r.fieldIndex("n_generated")), r.getDouble(r.fieldIndex("mean_error")),
         r.getDouble(r.fieldIndex("cov_error")),
-        java.util.Arrays.asList(r.schema().fieldNames()).contains("outside_mass")
-            ? r.getDouble(r.fieldIndex("outside_mass")) : Double.NaN, // tables written before the column
-        java.util.Arrays.asList(r.schema().fieldNames()).contains("particle_w2sq")
-            ? r.getDouble(r.fieldIndex("particle_w2sq")) : Double.NaN,
+        doubleOrNaN(r, "outside_mass"), doubleOrNaN(r, "particle_w2sq"),
         r.getDouble(r.fieldIndex("seconds")),
         r.getString(r.fieldIndex("config_hash")), r.getString(r.fieldIndex("code_version")));
+  }
+
+  /** A column added after tables were written: NaN in the older ones. */
+  private static double doubleOrNaN(Row r, String column) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(column) ? r.getDouble(r.fieldIndex(column))
+        : Double.NaN;
   }
 
   /** A warm-start row in simulate's eigenvalue schema; its unit is {@code warm_start-<start>}. */
