@@ -112,8 +112,20 @@ public final class Models {
    * width beyond the training range when set (a sampling setting, outside the model's hash).
    */
   public static String generationHash(Config c, String storedModel, int steps) {
-    String trust = storedModel.startsWith(MEANFLOW_DP) ? TrustFade.from(c).hashSuffix() : "";
+    String trust = storedModel.startsWith(MEANFLOW_DP) ? TrustFade.from(c).hashSuffix() + "-" + SAMPLING_REVISION : "";
     return hash(c, storedModel) + "-s" + steps + trust;
+  }
+
+  /**
+   * The revision of how models are sampled, "crn" since the corrector draws MeanFlow's own cloud
+   * ({@link #generateSeed}): in the hash of the corrector's clouds and, by {@link #withSamplingRevision}, of everything
+   * measured on generated clouds, so a run made before a revision regenerates and measures again.
+   */
+  private static final String SAMPLING_REVISION = "crn";
+
+  /** {@code c} with the sampling revision as a key, for the hashes of the stages that read generated clouds. */
+  public static Config withSamplingRevision(Config c) {
+    return c.withValue("revision.sampling", com.typesafe.config.ConfigValueFactory.fromAnyRef(SAMPLING_REVISION));
   }
 
   /**
@@ -133,10 +145,14 @@ public final class Models {
 
   /**
    * The seed {@code generate} samples a model with: derived from the training seed and the model's SPEC §7 name, so
-   * {@code sample} without {@code --seed} draws the very clouds of {@code DIR/generated/}.
+   * {@code sample} without {@code --seed} draws the very clouds of {@code DIR/generated/}. A corrector draws with
+   * MeanFlow's seed (common random numbers): MF+DP is the correction of the very cloud {@code meanflow} generated, so
+   * comparing the two measures what the corrector does, not two independent draws, and where the trust width turns the
+   * correction off the two clouds are one.
    */
   public static long generateSeed(Config c, String name) {
-    return Seeds.derive(trainingSeed(c), Seeds.coordinate("generate"), Seeds.coordinate(name));
+    String drawn = name.startsWith(MEANFLOW_DP) ? MEANFLOW : name;
+    return Seeds.derive(trainingSeed(c), Seeds.coordinate("generate"), Seeds.coordinate(drawn));
   }
 
   /** A model as {@code sample} names it: the SPEC §7 name, the stored model it opens, its network evaluations. */

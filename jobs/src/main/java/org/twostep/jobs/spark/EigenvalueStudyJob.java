@@ -50,11 +50,15 @@ public final class EigenvalueStudyJob {
 
   static final String SCAN = "front_speed";
 
-  /** The hash of what the study depends on: everything but the report, the metric choice and run-time knobs. */
+  /**
+   * The hash of what the study depends on: everything but the report, the metric choice and run-time knobs, plus the
+   * revision of how the models whose clouds start it are sampled.
+   */
   public static String configHash(Config config) {
-    TreeSet<String> sections = new TreeSet<>(config.root().keySet());
+    Config c = org.twostep.jobs.pipeline.Models.withSamplingRevision(config);
+    TreeSet<String> sections = new TreeSet<>(c.root().keySet());
     sections.removeAll(Set.of("report", "evaluate", "simulate", "pipeline", "ablate", "import"));
-    return ConfigHash.of(config, sections.toArray(String[]::new));
+    return ConfigHash.of(c, sections.toArray(String[]::new));
   }
 
   /** Where the lambda scan goes. */

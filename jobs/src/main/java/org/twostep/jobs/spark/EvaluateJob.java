@@ -57,13 +57,15 @@ public final class EvaluateJob {
   /**
    * The hash of everything the metrics depend on: every section (upstream stages decide the clouds) but the report's,
    * the warm-start study's, and the launcher's own (run-time threads, the pipeline's model list, ablations, and
-   * `import`'s, which only acts once, into a fresh run: leaving it out keeps the hashes of every existing run).
+   * `import`'s, which only acts once, into a fresh run: leaving it out keeps the hashes of every existing run); plus the
+   * revision of how models are sampled.
    */
   public static String configHash(Config config) {
-    TreeSet<String> sections = new TreeSet<>(config.root().keySet());
+    Config c = org.twostep.jobs.pipeline.Models.withSamplingRevision(config);
+    TreeSet<String> sections = new TreeSet<>(c.root().keySet());
     sections.removeAll(Set.of("report", "warm_start", "simulate", "pipeline", "ablate", "sigma", "import"));
     sections.addAll(Set.of("sigma.train", "sigma.transform")); // not the test grid: a unit is one test sigma
-    return ConfigHash.of(config, sections.toArray(String[]::new));
+    return ConfigHash.of(c, sections.toArray(String[]::new));
   }
 
   public static Summary run(SparkSession spark, RunContext ctx, boolean force) {

@@ -160,4 +160,26 @@ class SampleCommandTest {
       org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> s.sample(3, 10, 1));
     }
   }
+  /** MF+DP corrects the very cloud MeanFlow draws: with the trust width 0 the two clouds are one beyond the range. */
+  @Test
+  void theCorrectorCorrectsMeanFlowsOwnDraw() {
+    Path run = GaussianRun.run();
+    com.typesafe.config.Config c = org.twostep.jobs.pipeline.RunRecords.config(run, List.of("dp.trust_width=0"));
+    try (org.twostep.jobs.sample.Surrogate mf = org.twostep.jobs.sample.Surrogate.open(run, "meanflow", c);
+        org.twostep.jobs.sample.Surrogate dp = org.twostep.jobs.sample.Surrogate.open(run, "meanflow_dp", c)) {
+      assertEquals(mf.generateSeed(), dp.generateSeed(), "generate draws both with MeanFlow's seed");
+      long seed = dp.generateSeed();
+      for (int d = 0; d < 2; d++) {
+        assertArrayEquals(mf.sample(12, 500, seed).column(d), dp.sample(12, 500, seed).column(d),
+            "beyond the range the width-0 correction is off: the corrector's cloud is MeanFlow's");
+      }
+      float[] before = mf.sample(3, 500, seed).column(0);
+      float[] after = dp.sample(3, 500, seed).column(0);
+      double moved = 0;
+      for (int i = 0; i < before.length; i++) {
+        moved = Math.max(moved, Math.abs(after[i] - before[i]));
+      }
+      assertTrue(moved > 1e-4 && moved < 1, "in range the corrector moves MeanFlow's particles a little: " + moved);
+    }
+  }
 }

@@ -87,8 +87,8 @@ class ModelsTest {
       assertEquals(Models.hash(base, m), Models.hash(trusted, m), m);
     }
     assertEquals(Models.generationHash(base, Models.MEANFLOW, 1), Models.generationHash(trusted, Models.MEANFLOW, 1));
-    assertEquals(Models.hash(base, Models.MEANFLOW_DP) + "-s1", Models.generationHash(base, Models.MEANFLOW_DP, 1),
-        "clouds of the full correction keep the name they had before the key");
+    assertEquals(Models.hash(base, Models.MEANFLOW_DP) + "-s1-crn", Models.generationHash(base, Models.MEANFLOW_DP, 1),
+        "clouds of the full correction: the model's hash, one network evaluation, MeanFlow's draw");
     assertNotEquals(Models.generationHash(base, Models.MEANFLOW_DP, 1),
         Models.generationHash(trusted, Models.MEANFLOW_DP, 1));
   }

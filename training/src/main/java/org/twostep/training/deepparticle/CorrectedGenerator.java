@@ -62,13 +62,20 @@ public final class CorrectedGenerator implements Generator {
     return new Pieces(d, n, piece) {
       @Override
       protected void fill(float[][] out, int total) {
-        float[] y = coords.toModel(prior.next());
+        float[][] drawn = prior.next();
+        if (w == 0.0) { // the correction is off: the prior's cloud itself, not a round trip through model coordinates
+          for (int k = 0; k < d; k++) {
+            System.arraycopy(drawn[k], 0, out[k], 0, total);
+          }
+          return;
+        }
+        float[] y = coords.toModel(drawn);
         float[] rows = new float[total * d];
         for (int start = 0; start < total; start += CHUNK) {
           int m = Math.min(CHUNK, total - start);
           float[] chunk = java.util.Arrays.copyOfRange(y, start * d, (start + m) * d);
-          float[] r = w == 0.0 ? chunk : c.apply(model.manager(), chunk, m, sigma, frame);
-          if (w != 1.0 && w != 0.0) {
+          float[] r = c.apply(model.manager(), chunk, m, sigma, frame);
+          if (w != 1.0) {
             TrustFade.blend(chunk, r, w, coords);
           }
           System.arraycopy(r, 0, rows, start * d, m * d);
