@@ -15,6 +15,7 @@ rounds=${3:-1}
 twostep=${TWOSTEP:-deploy/local/twostep}
 dir=${BENCH_DIR:-$(mktemp -d)}
 "$twostep" --version >/dev/null # builds the launcher once, outside the timings
+export TWOSTEP_NO_BUILD=1 # and never again within them, even if a source file changes meanwhile
 
 # seconds and CPU % of one pipeline run, from GNU time's -f (bash's own time lacks the CPU share)
 timed() {
