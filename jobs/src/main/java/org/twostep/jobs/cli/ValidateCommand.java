@@ -3,13 +3,16 @@ package org.twostep.jobs.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.twostep.common.io.AtomicFiles;
 import org.twostep.evaluation.report.ResultsCsv;
 import org.twostep.evaluation.report.SeedAggregate;
@@ -80,26 +83,22 @@ public final class ValidateCommand implements Callable<Integer> {
     }
     RunStorage storage = RunStorage.open(options.out != null ? options.out
         : ctx.config().getString("experiment.out") + "-validate");
-    if (storage.remote()) { // its seeds' runs share the simulation by copying files between local directories
-      throw new org.twostep.common.error.InvalidInputException("validate keeps its runs on a local or mounted file "
-          + "system; " + storage + " is not local");
-    }
-    Path root = storage.local();
     PrintWriter out = spec.commandLine().getOut();
     long experimentSeed = ctx.config().getLong("experiment.seed");
     long offset = ctx.config().getLong("validate.seed_offset");
-    Path simulation = root.resolve("simulation");
+    String simulation = storage.location("simulation");
     int code = stage(out, List.of("simulate"), simulation, plan.overrides(experimentSeed, offset, seeds.get(0)));
     if (code != 0) {
       return code;
     }
     List<SeedAggregate.Run> runs = new ArrayList<>();
     for (long seed : seeds) {
-      Path run = root.resolve(name).resolve("s" + seed);
-      syncTables(simulation, run);
+      String part = name + "/s" + seed;
+      syncTables(storage, "simulation", part);
       if (modelsFrom != null) {
-        copyModels(root.resolve(modelsFrom).resolve("s" + seed), run);
+        copyModels(storage, modelsFrom + "/s" + seed, part);
       }
+      String run = storage.location(part);
       List<String> extra = plan.overrides(experimentSeed, offset, seed);
       for (List<String> stage : List.of(List.of("simulate"), List.of("train", "--stage", "meanflow"),
           List.of("train", "--stage", "dp"), List.of("generate", "--model", "meanflow"),
@@ -109,18 +108,19 @@ public final class ValidateCommand implements Callable<Integer> {
           return code;
         }
       }
-      runs.add(new SeedAggregate.Run(run.toString(), seed,
-          ReportCommand.metrics(Sessions.get(), run.resolve("metrics").toString(), ctx.experiment()), List.of(),
+      runs.add(new SeedAggregate.Run(run, seed,
+          ReportCommand.metrics(Sessions.get(), storage.location(part + "/metrics"), ctx.experiment()), List.of(),
           java.util.Map.of()));
     }
     // every seed scores against the same simulation, so the first run's floor replicas are everyone's
     List<org.twostep.evaluation.metrics.MetricRow> replicas = Sessions.get().read()
-        .parquet(root.resolve(name).resolve("s" + seeds.get(0)).resolve("metrics").toString())
+        .parquet(storage.location(name + "/s" + seeds.get(0) + "/metrics"))
         .where(org.apache.spark.sql.functions.col("experiment").equalTo(ctx.experiment())).collectAsList().stream()
         .map(org.twostep.jobs.spark.MetricTables::metricRow).toList();
     List<ValidationTable.Row> rows = ValidationTable.rows(SeedAggregate.w2(runs), plan::isHeldOut,
         org.twostep.evaluation.metrics.FloorReplicas.spread(replicas));
-    Path dir = root.resolve(name);
+    RunStorage variantDir = RunStorage.open(storage.location(name));
+    Path dir = variantDir.local(); // written in the working copy, then pushed (the directory itself when local)
     String table = ValidationTable.markdown(name, rows);
     AtomicFiles.writeString(dir.resolve("validation.csv"), ValidationTable.csv(name, rows));
     AtomicFiles.writeString(dir.resolve("validation_by_seed.csv"), ResultsCsv.w2BySeed(runs));
@@ -128,18 +128,19 @@ public final class ValidateCommand implements Callable<Integer> {
         + "\n\noverrides: `" + String.join(" ", options.overrides) + "`; held out: "
         + java.util.Arrays.toString(plan.heldOut()) + "; seeds: " + seeds + "; W2sq means ± sample std over seeds\n\n"
         + table);
+    variantDir.push("validation.csv", "validation_by_seed.csv", "validation.md");
     out.printf(Locale.ROOT, "validate %s, variant %s (%s), held out %s, seeds %s:%n", ctx.experiment(), name,
         String.join(" ", options.overrides), java.util.Arrays.toString(plan.heldOut()), seeds);
     out.print(table);
-    out.printf(Locale.ROOT, "validate %s: -> %s%n", ctx.experiment(), dir.resolve("validation.csv"));
+    out.printf(Locale.ROOT, "validate %s: -> %s%n", ctx.experiment(), variantDir.location("validation.csv"));
     out.flush();
     return 0;
   }
 
   /** Runs one stage as its own command on {@code dir}, with the user's overrides and then the plan's. */
-  private int stage(PrintWriter out, List<String> stage, Path dir, List<String> planOverrides) {
+  private int stage(PrintWriter out, List<String> stage, String dir, List<String> planOverrides) {
     List<String> args = new ArrayList<>(stage);
-    args.addAll(options.asArgs(dir.toString())); // the user's options and overrides (--quiet too), then the plan's
+    args.addAll(options.asArgs(dir)); // the user's options and overrides (--quiet too), then the plan's
     args.addAll(planOverrides);
     CommandLine cli = Twostep.commandLine();
     cli.setOut(out);
@@ -150,47 +151,46 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /** Whether a file under a table root is published data or a marker (not staging, temporary or hidden). */
-  private static boolean published(Path relative) {
-    for (int i = 0; i < relative.getNameCount() - 1; i++) {
-      if (relative.getName(i).toString().startsWith("_")) {
+  private static boolean published(String relative) {
+    String[] names = relative.split("/");
+    for (int i = 0; i < names.length - 1; i++) {
+      if (names[i].startsWith("_")) {
         return false; // a staging directory
       }
     }
-    String name = relative.getFileName().toString();
+    String name = names[names.length - 1];
     return name.startsWith("_DONE.") || !(name.startsWith("_") || name.startsWith("."));
   }
 
   /**
-   * Gives a seed's run the models of another variant's run that it lacks, each copied aside and moved into place whole;
-   * training then skips those whose config hash matches and retrains the others.
+   * Gives a seed's run the models of another variant's run that it lacks, each copied aside and renamed into place
+   * whole (on S3A the rename is a copy: an interrupted one can leave a partial model, which its card, written last,
+   * marks unfinished); training then skips those whose config hash matches and retrains the others.
    */
-  private static void copyModels(Path from, Path run) {
-    Path models = from.resolve("models");
-    if (!Files.isDirectory(models)) {
-      throw new org.twostep.common.error.InvalidInputException("--models-from: " + models + " does not exist (validate "
-          + "that variant first, with the same --out and --seeds)");
-    }
-    try (Stream<Path> list = Files.list(models)) {
-      for (Path model : list.filter(Files::isDirectory).filter(p -> published(models.relativize(p))).toList()) {
-        Path target = run.resolve("models").resolve(model.getFileName().toString());
-        if (Files.exists(target)) {
+  private static void copyModels(RunStorage root, String fromRun, String run) {
+    FileSystem fs = root.fileSystem();
+    org.apache.hadoop.fs.Path models = root.path(fromRun + "/models");
+    try {
+      if (!fs.isDirectory(models)) {
+        throw new org.twostep.common.error.InvalidInputException("--models-from: " + root.location(fromRun + "/models")
+            + " does not exist (validate that variant first, with the same --out and --seeds)");
+      }
+      for (FileStatus model : fs.listStatus(models)) {
+        String modelName = model.getPath().getName();
+        org.apache.hadoop.fs.Path target = root.path(run + "/models/" + modelName);
+        if (!model.isDirectory() || !published(modelName) || fs.exists(target)) {
           continue;
         }
-        Path staging = target.resolveSibling("." + target.getFileName() + ".copy-" + java.util.UUID.randomUUID());
-        try (Stream<Path> walk = Files.walk(model)) {
-          for (Path f : walk.toList()) {
-            Path t = staging.resolve(model.relativize(f).toString());
-            if (Files.isDirectory(f)) {
-              Files.createDirectories(t);
-            } else {
-              Files.copy(f, t);
-            }
-          }
+        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(target.getParent(),
+            "." + modelName + ".copy-" + java.util.UUID.randomUUID());
+        FileUtil.copy(fs, model.getPath(), fs, staging, false, fs.getConf());
+        if (!fs.rename(staging, target)) {
+          throw new IOException("rename of " + staging + " to " + target + " failed");
         }
-        Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("copying the models of " + from + " to " + run, e);
+      throw new UncheckedIOException("copying the models of " + root.location(fromRun) + " to " + root.location(run),
+          e);
     }
   }
 
@@ -200,25 +200,34 @@ public final class ValidateCommand implements Callable<Integer> {
    * {@link org.twostep.jobs.spark.PartitionPublisher}); simulate then finds them complete. Staging and temporary files
    * (other underscore names) are left behind. Units the simulation gains later (a new floor replica) are synced too.
    */
-  private static void syncTables(Path simulation, Path run) {
+  private static void syncTables(RunStorage root, String simulation, String run) {
+    FileSystem fs = root.fileSystem();
     for (String table : List.of("particles", "eigenvalues")) {
-      Path from = simulation.resolve(table);
-      if (!Files.isDirectory(from)) {
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(from)) {
-        List<Path> files = walk.filter(Files::isRegularFile).filter(p -> published(from.relativize(p))).toList();
+      org.apache.hadoop.fs.Path from = root.path(simulation + "/" + table);
+      try {
+        if (!fs.isDirectory(from)) {
+          continue;
+        }
+        String prefix = fs.getFileStatus(from).getPath().toString() + "/";
+        List<String> files = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(from, true);
+        while (it.hasNext()) {
+          String relative = it.next().getPath().toString().substring(prefix.length());
+          if (published(relative)) {
+            files.add(relative);
+          }
+        }
         for (boolean markers : new boolean[] {false, true}) {
-          for (Path f : files) {
-            Path target = run.resolve(table).resolve(from.relativize(f).toString());
-            if (f.getFileName().toString().startsWith("_DONE.") == markers && !Files.exists(target)) {
-              Files.createDirectories(target.getParent());
-              Files.copy(f, target);
+          for (String f : files) {
+            org.apache.hadoop.fs.Path target = root.path(run + "/" + table + "/" + f);
+            if (f.substring(f.lastIndexOf('/') + 1).startsWith("_DONE.") == markers && !fs.exists(target)) {
+              FileUtil.copy(fs, new org.apache.hadoop.fs.Path(from, f), fs, target, false, fs.getConf());
             }
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("copying " + from + " to " + run.resolve(table), e);
+        throw new UncheckedIOException("copying " + root.location(simulation + "/" + table) + " to "
+            + root.location(run + "/" + table), e);
       }
     }
   }

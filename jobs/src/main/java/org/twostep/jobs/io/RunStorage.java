@@ -160,6 +160,35 @@ public final class RunStorage {
   }
 
   /** Whether a part exists in the stored directory (in the working copy when local). */
+  /**
+   * The Hadoop file system and path of a part of the directory, for work that stays on the storage (copies between
+   * two directories of it): the raw local file system for a local directory, so no checksum files appear beside
+   * its files.
+   */
+  public FileSystem fileSystem() {
+    if (remote) {
+      return fs;
+    }
+    try {
+      return FileSystem.getLocal(hadoopConfiguration()).getRaw();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the local file system", e);
+    }
+  }
+
+  /** The Hadoop path of a part of the directory ("" for the directory itself); see {@link #fileSystem()}. */
+  public org.apache.hadoop.fs.Path path(String part) {
+    if (remote) {
+      return child(part);
+    }
+    return new org.apache.hadoop.fs.Path(resolveLocal(part).toAbsolutePath().toUri());
+  }
+
+  /** The location of a part of the directory as a directory argument: a local path, or the URI of a remote part. */
+  public String location(String part) {
+    return remote ? child(part).toString() : resolveLocal(part).toString();
+  }
+
   public boolean exists(String part) {
     if (!remote) {
       return Files.exists(resolveLocal(part));

@@ -119,6 +119,50 @@ class HdfsPipelineIT {
         .map(m -> m.group(1)).filter(n -> !n.equals("0")).toList(), second.out);
   }
 
+  /**
+   * {@code validate} with its root on HDFS: the seed runs share the simulation and another variant's models by copies
+   * within HDFS, and the validation table equals the one of the same validation on local disk.
+   */
+  @Test
+  @Order(3)
+  void validateOnHdfsSharesTheSimulationAndModelsThereAndScoresAsOnLocalDisk() throws Exception {
+    List<String> tiny = List.of("validate", "--config", StandaloneClusterIT.CONFIG, "--profile", "quick", "--seeds",
+        "1", "ks.particles=256", "ks.t_end=0.002", "sigma.train=[20, 40, 60]", "sigma.test=[20, 60]",
+        "simulate.floor_replicas=1", "meanflow.steps=60", "meanflow.batch_size=128", "dp.steps=20",
+        "dp.batch_size=64", "dp.validate_every=10", "dp.validation_size=20", "dp.frame_samples=200");
+    Path local = WORK.resolve("validate-local");
+    String remote = uri + "/validate";
+    long t0 = System.nanoTime();
+    Run l = launch(with(tiny, "--out", local.toString(), "--variant", "tiny"), WORK.resolve("cache-v"));
+    timing("validate, tiny, local disk", t0);
+    assertEquals(0, l.code, l.out);
+    t0 = System.nanoTime();
+    Run r = launch(with(tiny, "--out", remote, "--variant", "tiny"), WORK.resolve("cache-v"));
+    timing("validate, tiny, HDFS", t0);
+    assertEquals(0, r.code, r.out);
+    FileSystem fs = hdfs.getFileSystem();
+    String csv = new String(fs.open(new org.apache.hadoop.fs.Path("/validate/tiny/validation.csv")).readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertEquals(Files.readString(local.resolve("tiny/validation.csv")), csv, "the same table on HDFS as on disk");
+    assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/validate/tiny/s1/particles")), "the seed's run is on HDFS");
+
+    // a sampling variant reuses the first variant's models, copied within HDFS: nothing is trained again
+    Run trust = launch(with(tiny, "--out", remote, "--variant", "trust0", "--models-from", "tiny",
+        "dp.trust_width=0"), WORK.resolve("cache-v2"));
+    assertEquals(0, trust.code, trust.out);
+    assertFalse(trust.out.contains(" step(s) from step"), "no model trained again:\n" + trust.out);
+    assertTrue(trust.out.contains("train meanflow_dp ks-laminar-3d: finished model with config"), trust.out);
+    assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/validate/trust0/s1/models/meanflow_dp/card.json")));
+    assertTrue(fs.exists(new org.apache.hadoop.fs.Path("/validate/trust0/validation.csv")));
+  }
+
+  private static List<String> with(List<String> args, String... more) {
+    List<String> all = new ArrayList<>(args.subList(0, 1));
+    all.addAll(List.of(more));
+    all.addAll(args.subList(1, args.size()));
+    return all;
+  }
+
   /** The schedules' command lines, parsed from deploy/, run on the standalone cluster against HDFS. */
   @Test
   @Order(2)
@@ -270,13 +314,18 @@ class HdfsPipelineIT {
     return new Run(0, out);
   }
 
-  /** The launcher in this JVM (embedded Spark) with {@code cache} as the working copy of a remote run. */
+  /** The quick pipeline with the tiny overrides, in this JVM, into {@code out}. */
   private static Run pipeline(String out, Path cache) {
+    List<String> args = new ArrayList<>(List.of("pipeline", "--config", StandaloneClusterIT.CONFIG, "--profile",
+        "quick", "--out", out, "--quiet"));
+    args.addAll(List.of(TINY));
+    return launch(args, cache);
+  }
+
+  /** The launcher in this JVM (embedded Spark) with {@code cache} as the working copy of a remote run. */
+  private static Run launch(List<String> args, Path cache) {
     System.setProperty("twostep.cache", cache.toString());
     try {
-      List<String> args = new ArrayList<>(List.of("pipeline", "--config", StandaloneClusterIT.CONFIG, "--profile",
-          "quick", "--out", out, "--quiet"));
-      args.addAll(List.of(TINY));
       picocli.CommandLine cli = Twostep.commandLine();
       java.io.StringWriter text = new java.io.StringWriter();
       cli.setOut(new java.io.PrintWriter(text));
