@@ -61,7 +61,7 @@ public final class GenerationStage {
       return;
     }
     // the trained models into the run's local working copy when the run is remote; particles are read with Spark
-    ctx.storage().pull("models");
+    ctx.storage().pull(Models.storageParts(stored));
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     int[] counts = referenceCounts(spark, ctx, test);
     long seed = Models.generateSeed(c, name);

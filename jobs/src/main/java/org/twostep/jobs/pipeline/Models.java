@@ -182,6 +182,17 @@ public final class Models {
     return paths.models().resolve(storedModel);
   }
 
+  /**
+   * The parts of a run's storage (see {@link org.twostep.jobs.io.RunStorage#pull}) that opening a stored model reads:
+   * its directory, and MeanFlow's for a corrector (its prior and frame). Stages pull and push only these, never all of
+   * {@code models/}: stages run at once, and a mirror of the whole directory would copy or delete files that another
+   * stage is writing.
+   */
+  public static String[] storageParts(String storedModel) {
+    String own = "models/" + storedModel;
+    return storedModel.startsWith(MEANFLOW_DP) ? new String[] {"models/" + MEANFLOW, own} : new String[] {own};
+  }
+
   /** The torus side L for KPP (outputs wrapped into [0, L)^d), null otherwise. */
   public static Double torusLength(Config c) {
     return c.getString("experiment.system").equals("kpp") ? c.getDouble("kpp.domain_length") : null;

@@ -55,8 +55,14 @@ public final class TrainingStages {
       throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
     }
     RunStorage storage = ctx.storage();
-    storage.pull("models"); // the training input is read with Spark from the storage itself
-    TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage) : progress;
+    String trained = switch (stage) {
+      case MEANFLOW -> Models.MEANFLOW;
+      case DP -> Models.correctorName(ctx.config());
+      default -> Models.IMM;
+    };
+    String own = "models/" + trained; // the one directory this stage writes: stages that run at once never share one
+    storage.pull(Models.storageParts(trained)); // the training input is read with Spark from the storage itself
+    TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage, own) : progress;
     try {
       switch (stage) {
         case MEANFLOW -> meanflow(ctx, out, synced);
@@ -64,12 +70,12 @@ public final class TrainingStages {
         default -> imm(ctx, out, synced);
       }
     } finally {
-      storage.push("models");
+      storage.push(own);
     }
   }
 
-  /** {@code progress}, and each checkpoint pushed to the run's storage as soon as it is written. */
-  private static TrainingListener pushingCheckpoints(TrainingListener progress, RunStorage storage) {
+  /** {@code progress}, and each checkpoint in {@code part} pushed to the run's storage as soon as it is written. */
+  private static TrainingListener pushingCheckpoints(TrainingListener progress, RunStorage storage, String part) {
     return new TrainingListener() {
       @Override
       public void started(int firstStep, int totalSteps) {
@@ -89,7 +95,7 @@ public final class TrainingStages {
       @Override
       public void checkpointed(int stepsDone) {
         progress.checkpointed(stepsDone);
-        storage.push("models"); // only the files the checkpoint changed are copied
+        storage.push(part); // only the files the checkpoint changed are copied
       }
     };
   }

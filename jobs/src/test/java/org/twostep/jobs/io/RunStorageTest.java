@@ -67,6 +67,27 @@ class RunStorageTest {
     }
   }
 
+  /**
+   * Why each stage pulls and pushes only its own model directories (Models.storageParts): two stages training at once
+   * share the working copy, and a mirror of all of models/ deletes what the other has written and not yet pushed.
+   */
+  @Test
+  void aStagesOwnModelDirectoryLeavesAnotherStagesUnpushedFilesAlone() throws IOException {
+    RunStorage s = remote("two-stages");
+    Path w = s.local();
+    Files.createDirectories(w.resolve("models/meanflow"));
+    Files.writeString(w.resolve("models/meanflow/card.json"), "{}");
+    s.push("models/meanflow");
+    Files.createDirectories(w.resolve("models/imm/checkpoint"));
+    Files.writeString(w.resolve("models/imm/checkpoint/card.json"), "{\"stepsDone\":50}"); // IMM, not pushed yet
+
+    s.pull(org.twostep.jobs.pipeline.Models.storageParts("meanflow_dp")); // the corrector's stage starts
+    assertTrue(Files.exists(w.resolve("models/imm/checkpoint/card.json")), "IMM's checkpoint survives");
+    assertTrue(Files.exists(w.resolve("models/meanflow/card.json")), "the corrector's prior is there");
+    s.pull("models");
+    assertFalse(Files.exists(w.resolve("models/imm/checkpoint/card.json")), "a pull of all models/ deletes it");
+  }
+
   @Test
   void pushThenPullFromAFreshCacheGivesTheSameBytesAndMirrorsDeletions() throws IOException {
     RunStorage a = remote("mirror");
