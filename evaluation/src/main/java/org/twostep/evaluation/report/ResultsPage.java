@@ -184,9 +184,9 @@ public final class ResultsPage {
       return "DP/MF: not available (MeanFlow or MeanFlow + DP missing).";
     }
     return String.format(Locale.ROOT, "DP/MF: mean %s over all %d test sigma, %s over the %d sigma outside the training "
-        + "range; MeanFlow + DP below MeanFlow at every sigma: %s; max over in-range sigma of MeanFlow + DP / noise "
+        + "range; MeanFlow + DP at or below MeanFlow at every sigma: %s; max over in-range sigma of MeanFlow + DP / noise "
         + "floor: %s.", ratio(s.meanRatio()), s.sigmaCount(), ratio(s.meanRatioOutside()), s.outsideCount(),
-        Boolean.TRUE.equals(s.dpBelowMfEverywhere()) ? "yes" : "no", ratio(s.maxInRangeDpOverFloor()));
+        Boolean.TRUE.equals(s.dpAtMostMfEverywhere()) ? "yes" : "no", ratio(s.maxInRangeDpOverFloor()));
   }
 
   private static void eigen(StringBuilder md, Inputs in) {

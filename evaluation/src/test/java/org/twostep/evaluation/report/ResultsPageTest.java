@@ -60,7 +60,7 @@ class ResultsPageTest {
     assertTrue(md.contains("numbered by its position"), md);
     assertTrue(md.contains("Test CPU, 2 processors, 7.6 GiB memory"), md);
     assertTrue(md.contains("DP/MF: mean 0.450 over all 2 test sigma, 0.450 over the 1 sigma outside the training range; "
-        + "MeanFlow + DP below MeanFlow at every sigma: yes; max over in-range sigma of MeanFlow + DP / noise floor: "
+        + "MeanFlow + DP at or below MeanFlow at every sigma: yes; max over in-range sigma of MeanFlow + DP / noise floor: "
         + "6.000."), md);
     assertTrue(md.contains("![W2 vs sigma](w2.png)"), md);
     assertTrue(md.contains("### Particle-level view") && md.contains(

@@ -51,7 +51,7 @@ class SeedAggregateTest {
     assertEquals(2, s.sigmaCount());
     assertEquals(r200, s.meanRatioOutside(), 1e-12);
     assertEquals(1, s.outsideCount());
-    assertTrue(s.dpBelowMfEverywhere());
+    assertTrue(s.dpAtMostMfEverywhere());
     assertEquals(0.7 / 0.2, s.maxInRangeDpOverFloor(), 1e-12, "in range only: sigma 200 is left out");
   }
 
@@ -60,7 +60,9 @@ class SeedAggregateTest {
     List<SeedAggregate.W2Mean> w2 = SeedAggregate.w2(List.of(run(7, 1.0, 1.5, 4.0, 3.0, 0.1)));
     assertTrue(Double.isNaN(find(w2, 20, "meanflow").w2sqStd()));
     assertTrue(ResultsCsv.w2(w2).lines().skip(1).allMatch(l -> l.contains(",1,") && l.contains(",,")), ResultsCsv.w2(w2));
-    assertFalse(SeedAggregate.summary(w2).dpBelowMfEverywhere());
+    assertFalse(SeedAggregate.summary(w2).dpAtMostMfEverywhere());
+    assertTrue(SeedAggregate.summary(SeedAggregate.w2(List.of(run(7, 1.0, 1.0, 4.0, 3.0, 0.1))))
+        .dpAtMostMfEverywhere(), "MeanFlow's own cloud (the trust width's fallback) does no harm");
   }
 
   @Test

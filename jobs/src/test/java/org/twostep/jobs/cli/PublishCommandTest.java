@@ -153,7 +153,7 @@ class PublishCommandTest {
     assertTrue(md.contains("| " + r2 + " | 2 | position 2 in --runs | hash1 |"), md);
     assertTrue(md.contains("| sigma | MeanFlow | MeanFlow + DP | noise floor | DP/MF |"), md);
     assertTrue(md.contains("| 120 * | 0.1500 ± 0.04243 | 0.07500 ± 0.02121 | 0.03750 ± 0.01061 | 0.500 |"), md);
-    assertTrue(md.contains("MeanFlow + DP below MeanFlow at every sigma: yes"), md);
+    assertTrue(md.contains("MeanFlow + DP at or below MeanFlow at every sigma: yes"), md);
     assertTrue(md.contains("![W2 vs sigma](w2.png)") && md.contains("](projections_sigma_120.png)"), md);
     assertTrue(md.contains("](marginals_sigma_120.png)") && md.contains("![training curves](training_curves.png)"), md);
     assertTrue(md.contains("| dp.batch_size=1500 |"), md);
