@@ -1,18 +1,11 @@
 package org.twostep.jobs.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.twostep.common.io.AtomicFiles;
 import org.twostep.evaluation.report.ResultsCsv;
 import org.twostep.evaluation.report.SeedAggregate;
@@ -163,34 +156,19 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   /**
-   * Gives a seed's run the models of another variant's run that it lacks, each copied aside and renamed into place
-   * whole (on S3A the rename is a copy: an interrupted one can leave a partial model, which its card, written last,
-   * marks unfinished); training then skips those whose config hash matches and retrains the others.
+   * Gives a seed's run the models of another variant's run that it lacks, each copied whole
+   * ({@link RunStorage#copyWhole}); training then skips those whose config hash matches and retrains the others.
    */
   private static void copyModels(RunStorage root, String fromRun, String run) {
-    FileSystem fs = root.fileSystem();
-    org.apache.hadoop.fs.Path models = root.path(fromRun + "/models");
-    try {
-      if (!fs.isDirectory(models)) {
-        throw new org.twostep.common.error.InvalidInputException("--models-from: " + root.location(fromRun + "/models")
-            + " does not exist (validate that variant first, with the same --out and --seeds)");
+    List<String> models = root.directories(fromRun + "/models");
+    if (models == null) {
+      throw new org.twostep.common.error.InvalidInputException("--models-from: " + root.location(fromRun + "/models")
+          + " does not exist (validate that variant first, with the same --out and --seeds)");
+    }
+    for (String model : models) {
+      if (published(model)) {
+        root.copyWhole(fromRun + "/models/" + model, run + "/models/" + model);
       }
-      for (FileStatus model : fs.listStatus(models)) {
-        String modelName = model.getPath().getName();
-        org.apache.hadoop.fs.Path target = root.path(run + "/models/" + modelName);
-        if (!model.isDirectory() || !published(modelName) || fs.exists(target)) {
-          continue;
-        }
-        org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(target.getParent(),
-            "." + modelName + ".copy-" + java.util.UUID.randomUUID());
-        FileUtil.copy(fs, model.getPath(), fs, staging, false, fs.getConf());
-        if (!fs.rename(staging, target)) {
-          throw new IOException("rename of " + staging + " to " + target + " failed");
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("copying the models of " + root.location(fromRun) + " to " + root.location(run),
-          e);
     }
   }
 
@@ -201,34 +179,9 @@ public final class ValidateCommand implements Callable<Integer> {
    * (other underscore names) are left behind. Units the simulation gains later (a new floor replica) are synced too.
    */
   private static void syncTables(RunStorage root, String simulation, String run) {
-    FileSystem fs = root.fileSystem();
     for (String table : List.of("particles", "eigenvalues")) {
-      org.apache.hadoop.fs.Path from = root.path(simulation + "/" + table);
-      try {
-        if (!fs.isDirectory(from)) {
-          continue;
-        }
-        String prefix = fs.getFileStatus(from).getPath().toString() + "/";
-        List<String> files = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(from, true);
-        while (it.hasNext()) {
-          String relative = it.next().getPath().toString().substring(prefix.length());
-          if (published(relative)) {
-            files.add(relative);
-          }
-        }
-        for (boolean markers : new boolean[] {false, true}) {
-          for (String f : files) {
-            org.apache.hadoop.fs.Path target = root.path(run + "/" + table + "/" + f);
-            if (f.substring(f.lastIndexOf('/') + 1).startsWith("_DONE.") == markers && !fs.exists(target)) {
-              FileUtil.copy(fs, new org.apache.hadoop.fs.Path(from, f), fs, target, false, fs.getConf());
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("copying " + root.location(simulation + "/" + table) + " to "
-            + root.location(run + "/" + table), e);
-      }
+      root.copyMissing(simulation + "/" + table, run + "/" + table, ValidateCommand::published,
+          f -> f.substring(f.lastIndexOf('/') + 1).startsWith("_DONE."));
     }
   }
 }

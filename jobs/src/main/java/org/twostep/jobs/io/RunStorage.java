@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,10 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
@@ -159,13 +162,90 @@ public final class RunStorage {
     }
   }
 
-  /** Whether a part exists in the stored directory (in the working copy when local). */
+  /** The location of a part of the directory as a directory argument: a local path, or the URI of a remote part. */
+  public String location(String part) {
+    return remote ? child(part).toString() : resolveLocal(part).toString();
+  }
+
   /**
-   * The Hadoop file system and path of a part of the directory, for work that stays on the storage (copies between
-   * two directories of it): the raw local file system for a local directory, so no checksum files appear beside
-   * its files.
+   * Copies, within the storage, each file under part {@code from} that {@code include} accepts (by its path relative
+   * to {@code from}, '/'-separated) and that {@code to} lacks; files {@code last} accepts go after all others (a unit's
+   * marker after its data). Nothing is copied when {@code from} does not exist.
    */
-  public FileSystem fileSystem() {
+  public void copyMissing(String from, String to, Predicate<String> include, Predicate<String> last) {
+    FileSystem store = fileSystem();
+    org.apache.hadoop.fs.Path source = path(from);
+    try {
+      if (!store.isDirectory(source)) {
+        return;
+      }
+      String prefix = store.getFileStatus(source).getPath().toString() + "/";
+      List<String> files = new ArrayList<>();
+      RemoteIterator<LocatedFileStatus> it = store.listFiles(source, true);
+      while (it.hasNext()) {
+        String relative = it.next().getPath().toString().substring(prefix.length());
+        if (include.test(relative)) {
+          files.add(relative);
+        }
+      }
+      for (boolean second : new boolean[] {false, true}) {
+        for (String f : files) {
+          org.apache.hadoop.fs.Path target = path(to + "/" + f);
+          if (last.test(f) == second && !store.exists(target)) {
+            FileUtil.copy(store, new org.apache.hadoop.fs.Path(source, f), store, target, false, store.getConf());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + location(from) + " to " + location(to), e);
+    }
+  }
+
+  /**
+   * Copies directory part {@code from} to {@code to} within the storage unless {@code to} exists: to a hidden name
+   * beside it, then renamed into place, so {@code to} appears whole (on S3A the rename is a copy too). Returns whether
+   * it copied.
+   */
+  public boolean copyWhole(String from, String to) {
+    FileSystem store = fileSystem();
+    org.apache.hadoop.fs.Path target = path(to);
+    try {
+      if (store.exists(target)) {
+        return false;
+      }
+      org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(target.getParent(),
+          "." + target.getName() + ".copy-" + UUID.randomUUID());
+      FileUtil.copy(store, path(from), store, staging, false, store.getConf());
+      if (!store.rename(staging, target)) {
+        throw new IOException("rename of " + staging + " to " + target + " failed");
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + location(from) + " to " + location(to), e);
+    }
+  }
+
+  /** Names of the directories directly under part {@code part}, or null when it is not a directory. */
+  public List<String> directories(String part) {
+    FileSystem store = fileSystem();
+    try {
+      if (!store.isDirectory(path(part))) {
+        return null;
+      }
+      List<String> names = new ArrayList<>();
+      for (FileStatus f : store.listStatus(path(part))) {
+        if (f.isDirectory()) {
+          names.add(f.getPath().getName());
+        }
+      }
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + location(part), e);
+    }
+  }
+
+  /** The Hadoop file system holding the directory: the raw local one for a local directory (no checksum files). */
+  private FileSystem fileSystem() {
     if (remote) {
       return fs;
     }
@@ -176,19 +256,12 @@ public final class RunStorage {
     }
   }
 
-  /** The Hadoop path of a part of the directory ("" for the directory itself); see {@link #fileSystem()}. */
-  public org.apache.hadoop.fs.Path path(String part) {
-    if (remote) {
-      return child(part);
-    }
-    return new org.apache.hadoop.fs.Path(resolveLocal(part).toAbsolutePath().toUri());
+  /** The Hadoop path of a part of the directory ("" for the directory itself) on {@link #fileSystem()}. */
+  private org.apache.hadoop.fs.Path path(String part) {
+    return remote ? child(part) : new org.apache.hadoop.fs.Path(resolveLocal(part).toAbsolutePath().toUri());
   }
 
-  /** The location of a part of the directory as a directory argument: a local path, or the URI of a remote part. */
-  public String location(String part) {
-    return remote ? child(part).toString() : resolveLocal(part).toString();
-  }
-
+  /** Whether a part exists in the stored directory (in the working copy when local). */
   public boolean exists(String part) {
     if (!remote) {
       return Files.exists(resolveLocal(part));
