@@ -109,11 +109,12 @@ public final class Models {
 
   /**
    * The config hash of a model's generated clouds: the model's, the network evaluations, and for a corrector its trust
-   * width beyond the training range when set (a sampling setting, outside the model's hash).
+   * width beyond the training range when set (a sampling setting, outside the model's hash) and the sampling revision.
    */
   public static String generationHash(Config c, String storedModel, int steps) {
-    String trust = storedModel.startsWith(MEANFLOW_DP) ? TrustFade.from(c).hashSuffix() + "-" + SAMPLING_REVISION : "";
-    return hash(c, storedModel) + "-s" + steps + trust;
+    String sampling = storedModel.startsWith(MEANFLOW_DP) ? TrustFade.from(c).hashSuffix() + "-" + SAMPLING_REVISION
+        : "";
+    return hash(c, storedModel) + "-s" + steps + sampling;
   }
 
   /**
@@ -189,8 +190,13 @@ public final class Models {
    * stage is writing.
    */
   public static String[] storageParts(String storedModel) {
-    String own = "models/" + storedModel;
-    return storedModel.startsWith(MEANFLOW_DP) ? new String[] {"models/" + MEANFLOW, own} : new String[] {own};
+    String own = storagePart(storedModel);
+    return storedModel.startsWith(MEANFLOW_DP) ? new String[] {storagePart(MEANFLOW), own} : new String[] {own};
+  }
+
+  /** The storage part of one stored model's directory, the one its training stage writes. */
+  public static String storagePart(String storedModel) {
+    return "models/" + storedModel;
   }
 
   /** The torus side L for KPP (outputs wrapped into [0, L)^d), null otherwise. */

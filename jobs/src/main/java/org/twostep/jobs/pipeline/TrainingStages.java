@@ -60,7 +60,7 @@ public final class TrainingStages {
       case DP -> Models.correctorName(ctx.config());
       default -> Models.IMM;
     };
-    String own = "models/" + trained; // the one directory this stage writes: stages that run at once never share one
+    String own = Models.storagePart(trained); // the one directory this stage writes: stages at once never share one
     storage.pull(Models.storageParts(trained)); // the training input is read with Spark from the storage itself
     TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage, own) : progress;
     try {
