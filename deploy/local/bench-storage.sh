@@ -33,24 +33,16 @@ for _ in $(seq 1 120); do [ -f "$dir/hdfs.uri" ] && break; sleep 1; done
 [ -f "$dir/hdfs.uri" ] || { echo "bench-storage: HDFS did not start, see $dir/hdfs.log" >&2; exit 1; }
 hdfs=$(cat "$dir/hdfs.uri")
 
-# seconds and CPU % of one pipeline run, from GNU time's -f (bash's own time lacks the CPU share)
-timed() {
-  local out=$1 log=$2
-  /usr/bin/time -f "%e %P" -o "$log.time" "$twostep" pipeline --config "$conf" --profile "$profile" --out "$out" \
-    --quiet >"$log.log" 2>&1
-  cat "$log.time"
-}
+# shellcheck source=deploy/local/bench-lib.sh
+. deploy/local/bench-lib.sh
 
 printf '%-6s %-8s %10s %8s\n' round storage wall_s cpu
 for r in $(seq 1 "$rounds"); do
   rm -rf "$dir/local-$r"
-  read -r loc_s loc_cpu < <(timed "$dir/local-$r" "$dir/local-$r")
+  read -r loc_s loc_cpu < <(bench_timed "$dir/local-$r" "$dir/local-$r")
   printf '%-6s %-8s %10s %8s\n' "$r" local "$loc_s" "$loc_cpu"
-  read -r hdfs_s hdfs_cpu < <(timed "$hdfs/bench/run-$r" "$dir/hdfs-$r")
+  read -r hdfs_s hdfs_cpu < <(bench_timed "$hdfs/bench/run-$r" "$dir/hdfs-$r")
   printf '%-6s %-8s %10s %8s\n' "$r" hdfs "$hdfs_s" "$hdfs_cpu"
-  awk -v a="$hdfs_s" -v b="$loc_s" 'BEGIN { printf "round %s: HDFS / local wall time = %.2f\n", '"$r"', a / b }'
-  "$twostep" compare "$dir/local-$r" "$hdfs/bench/run-$r" --json >"$dir/compare-$r.json"
-  differ=$(grep '"ratio"' "$dir/compare-$r.json" | grep -v '"ratio": 1.0$' | grep -vc '"ratio": null$' || true)
-  echo "round $r: $differ W2² value(s) differ between the two runs (expected 0)"
+  bench_verdict "$r" "HDFS / local" "$hdfs_s" "$loc_s" "$dir/local-$r" "$hdfs/bench/run-$r"
 done
 echo "runs, logs and compare-*.json in $dir (the HDFS data under $dir/hdfs, stopped on exit)"
