@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code twostep bench sample}: particles/s of the one-step MeanFlow sampler and of MeanFlow + DP corrector (the
- * {@code meanflow_dp} model), per PyTorch intra-op thread count. Only prints.
+ * {@code meanflow_dp} model) on both sampling engines (PyTorch and the vector engine), per thread count. Only prints.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
     description = "Sampling throughput (particles/s) of MeanFlow alone and MeanFlow + DP corrector.")
@@ -36,7 +36,7 @@ public final class BenchSampleCommand implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "3", description = "Draws per sampler; the best is printed (default ${DEFAULT-VALUE})")
   int repeats;
 
-  @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (default: training.threads)")
+  @Option(names = "--threads", defaultValue = "0", description = "Threads of either engine (training.threads; default: the config's)")
   int threads;
 
   @CommandLine.Parameters(paramLabel = "key=value", arity = "0..*", description = "Overrides, e.g. model.width=64")
@@ -56,8 +56,13 @@ public final class BenchSampleCommand implements Callable<Integer> {
         TrainingConfig.from(c), dim);
     DpBenchmark.SamplingRate r = bench.sampling(particles, repeats);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "sampling d=%d %d particles threads=%d: meanflow %.3e particles/s, meanflow+dp %.3e "
-        + "particles/s%n", dim, r.particles(), r.threads(), r.meanflowPerSecond(), r.correctedPerSecond());
+    out.printf(Locale.ROOT, "sampling d=%d %d particles threads=%d, engine torch: meanflow %.3e particles/s, "
+        + "meanflow+dp %.3e particles/s%n", dim, r.particles(), r.threads(), r.meanflowPerSecond(),
+        r.correctedPerSecond());
+    out.printf(Locale.ROOT, "sampling d=%d %d particles threads=%d, engine vector: meanflow %.3e particles/s (%.2fx "
+        + "torch), meanflow+dp %.3e particles/s (%.2fx torch)%n", dim, r.particles(), r.threads(),
+        r.meanflowVectorPerSecond(), r.meanflowVectorPerSecond() / r.meanflowPerSecond(), r.correctedVectorPerSecond(),
+        r.correctedVectorPerSecond() / r.correctedPerSecond());
     out.flush();
     return 0;
   }

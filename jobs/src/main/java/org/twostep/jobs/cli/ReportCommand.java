@@ -88,12 +88,13 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   /**
-   * What the report depends on: the configuration (but run-time knobs) and every published unit of the tables it
-   * reads (their {@code _DONE} markers' paths, sizes and times: a republished unit changes it).
+   * What the report depends on: the configuration (but run-time knobs, and the sampling engine, whose clouds the
+   * tables carry) and every published unit of the tables it reads (their {@code _DONE} markers' paths, sizes and times:
+   * a republished unit changes it).
    */
   static String fingerprint(SparkSession spark, RunContext ctx) throws IOException {
     java.util.TreeSet<String> sections = new java.util.TreeSet<>(ctx.config().root().keySet());
-    sections.removeAll(java.util.Set.of("simulate", "pipeline", "ablate", "import"));
+    sections.removeAll(java.util.Set.of("simulate", "pipeline", "ablate", "import", "sampling"));
     StringBuilder sb = new StringBuilder(ConfigHash.of(ctx.config(), sections.toArray(String[]::new)));
     java.util.TreeSet<String> markers = new java.util.TreeSet<>();
     for (String table : List.of(ctx.layout().particles(), ctx.layout().generated(), ctx.layout().metrics(),

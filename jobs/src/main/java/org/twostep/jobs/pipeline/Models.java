@@ -11,6 +11,7 @@ import org.twostep.common.rng.Seeds;
 import org.twostep.training.baselines.ImmConfig;
 import org.twostep.training.baselines.ImmGenerator;
 import org.twostep.training.config.MeanFlowConfig;
+import org.twostep.training.config.SamplingEngine;
 import org.twostep.training.config.TrainingConfig;
 import org.twostep.training.deepparticle.CorrectedGenerator;
 import org.twostep.training.deepparticle.CorrectorModel;
@@ -114,7 +115,17 @@ public final class Models {
   public static String generationHash(Config c, String storedModel, int steps) {
     String sampling = storedModel.startsWith(MEANFLOW_DP) ? TrustFade.from(c).hashSuffix() + "-" + SAMPLING_REVISION
         : "";
-    return hash(c, storedModel) + "-s" + steps + sampling;
+    return hash(c, storedModel) + "-s" + steps + sampling + engineSuffix(c, storedModel);
+  }
+
+  /** "-vector" for a model the vector engine samples; nothing for PyTorch, so clouds made before the key keep their hash. */
+  private static String engineSuffix(Config c, String storedModel) {
+    return !storedModel.equals(IMM) && onVectorEngine(c) ? "-vector" : "";
+  }
+
+  /** Whether {@code c} samples with the vector engine (a config recorded before {@code sampling.engine} does not). */
+  private static boolean onVectorEngine(Config c) {
+    return c.hasPath("sampling.engine") && SamplingEngine.from(c) == SamplingEngine.VECTOR;
   }
 
   /**
@@ -126,7 +137,9 @@ public final class Models {
 
   /** {@code c} with the sampling revision as a key, for the hashes of the stages that read generated clouds. */
   public static Config withSamplingRevision(Config c) {
-    return c.withValue("revision.sampling", com.typesafe.config.ConfigValueFactory.fromAnyRef(SAMPLING_REVISION));
+    String engine = onVectorEngine(c) ? "-vector" : "";
+    return c.withoutPath("sampling")
+        .withValue("revision.sampling", com.typesafe.config.ConfigValueFactory.fromAnyRef(SAMPLING_REVISION + engine));
   }
 
   /**
@@ -219,7 +232,7 @@ public final class Models {
    * MeanFlow, or IMM. The name is the stored model ({@code meanflow}, {@code meanflow_dp[...]}, {@code imm}).
    */
   public static Generator open(Config c, RunLayoutPaths paths, String storedModel, int steps) {
-    Generator model = openInFrame(c, paths, storedModel, steps);
+    Generator model = openInFrame(c, paths, storedModel, steps, SamplingEngine.from(c));
     return storedModel.equals(IMM) ? model : outOfFrame(paths, model);
   }
 
@@ -228,6 +241,11 @@ public final class Models {
    * trains over this); IMM has no frame.
    */
   public static Generator openInFrame(Config c, RunLayoutPaths paths, String storedModel, int steps) {
+    return openInFrame(c, paths, storedModel, steps, SamplingEngine.TORCH);
+  }
+
+  private static Generator openInFrame(Config c, RunLayoutPaths paths, String storedModel, int steps,
+      SamplingEngine engine) {
     Path dir = dir(paths, storedModel);
     if (!java.nio.file.Files.isDirectory(dir)) {
       throw new InvalidInputException("model " + storedModel + " is not trained: " + dir + " does not exist (run "
@@ -236,24 +254,26 @@ public final class Models {
     TrainingConfig training = TrainingConfig.from(c);
     if (storedModel.equals(MEANFLOW)) {
       return new MeanFlowGenerator(MeanFlowModel.load(dir, Devices.configure(training)), steps,
-          MeanFlowConfig.from(c).noiseScale());
+          MeanFlowConfig.from(c).noiseScale(), engine, training.threads());
     }
     if (storedModel.equals(IMM)) {
       return ImmGenerator.load(dir, Devices.configure(training), ImmConfig.from(c).noiseScale());
     }
-    return correctorInFrame(c, paths, dir);
+    return correctorInFrame(c, paths, dir, engine);
   }
 
   /** The corrector stored in {@code correctorDir} over the one-step MeanFlow, in physical coordinates. */
   public static Generator corrected(Config c, RunLayoutPaths paths, Path correctorDir) {
-    return outOfFrame(paths, correctorInFrame(c, paths, correctorDir));
+    return outOfFrame(paths, correctorInFrame(c, paths, correctorDir, SamplingEngine.from(c)));
   }
 
-  private static Generator correctorInFrame(Config c, RunLayoutPaths paths, Path correctorDir) {
-    Generator prior = openInFrame(c, paths, MEANFLOW, 1);
+  private static Generator correctorInFrame(Config c, RunLayoutPaths paths, Path correctorDir,
+      SamplingEngine engine) {
+    Generator prior = openInFrame(c, paths, MEANFLOW, 1, engine);
     try {
-      return new CorrectedGenerator(prior, CorrectorModel.load(correctorDir,
-          Devices.configure(TrainingConfig.from(c))), TrustFade.from(c));
+      TrainingConfig training = TrainingConfig.from(c);
+      return new CorrectedGenerator(prior, CorrectorModel.load(correctorDir, Devices.configure(training)),
+          TrustFade.from(c), engine, training.threads());
     } catch (RuntimeException e) {
       prior.close();
       throw e;

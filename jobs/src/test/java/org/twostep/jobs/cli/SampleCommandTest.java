@@ -182,4 +182,32 @@ class SampleCommandTest {
       assertTrue(moved > 1e-4 && moved < 1, "in range the corrector moves MeanFlow's particles a little: " + moved);
     }
   }
+
+  /** The vector engine draws the cloud PyTorch draws, up to float rounding, for MeanFlow and the corrector. */
+  @Test
+  void theVectorEngineDrawsTorchsCloudToFloatRounding() {
+    Path run = GaussianRun.run();
+    com.typesafe.config.Config torch = org.twostep.jobs.pipeline.RunRecords.config(run, List.of());
+    com.typesafe.config.Config vector = org.twostep.jobs.pipeline.RunRecords.config(run,
+        List.of("sampling.engine=vector", "training.threads=2"));
+    for (String model : List.of("meanflow", "meanflow_2step", "meanflow_dp")) {
+      try (org.twostep.jobs.sample.Surrogate a = org.twostep.jobs.sample.Surrogate.open(run, model, torch);
+          org.twostep.jobs.sample.Surrogate b = org.twostep.jobs.sample.Surrogate.open(run, model, vector)) {
+        for (double sigma : new double[] {3, 12}) { // in range and beyond it
+          org.twostep.jobs.sample.Cloud x = a.sample(sigma, 3000, 5);
+          org.twostep.jobs.sample.Cloud y = b.sample(sigma, 3000, 5);
+          double err = 0;
+          double scale = 0;
+          for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < 3000; i++) {
+              err = Math.max(err, Math.abs(x.column(d)[i] - y.column(d)[i]));
+              scale = Math.max(scale, Math.abs(x.column(d)[i]));
+            }
+          }
+          assertTrue(scale > 0.1 && err < 1e-5 * scale, model + " at sigma " + sigma + ": max difference " + err
+              + " of max |x| " + scale);
+        }
+      }
+    }
+  }
 }

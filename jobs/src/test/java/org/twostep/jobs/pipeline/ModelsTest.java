@@ -92,4 +92,30 @@ class ModelsTest {
     assertNotEquals(Models.generationHash(base, Models.MEANFLOW_DP, 1),
         Models.generationHash(trusted, Models.MEANFLOW_DP, 1));
   }
+
+  /**
+   * The vector engine samples to float rounding, not bit for bit: its clouds and what is measured on them carry it;
+   * the models, IMM's clouds and every hash made before the key do not.
+   */
+  @Test
+  void theVectorEngineChangesTheCloudsOfMeanFlowAndTheCorrectorNotTheModels() {
+    Config base = with("experiment.seed = 7");
+    Config vector = with("experiment.seed = 7, sampling.engine = vector");
+    for (String m : new String[] {Models.MEANFLOW, Models.MEANFLOW_DP, Models.IMM}) {
+      assertEquals(Models.hash(base, m), Models.hash(vector, m), m);
+    }
+    assertEquals(Models.hash(base, Models.MEANFLOW) + "-s1", Models.generationHash(base, Models.MEANFLOW, 1),
+        "torch keeps the hash clouds had before the key");
+    assertEquals(Models.generationHash(base, Models.MEANFLOW, 2) + "-vector",
+        Models.generationHash(vector, Models.MEANFLOW, 2));
+    assertEquals(Models.generationHash(base, Models.MEANFLOW_DP, 1) + "-vector",
+        Models.generationHash(vector, Models.MEANFLOW_DP, 1));
+    assertEquals(Models.generationHash(base, Models.IMM, 1), Models.generationHash(vector, Models.IMM, 1),
+        "IMM always samples through PyTorch");
+    assertEquals(org.twostep.jobs.spark.EvaluateJob.configHash(with("experiment.seed = 7, sampling.engine = torch")),
+        org.twostep.jobs.spark.EvaluateJob.configHash(base.withoutPath("sampling")),
+        "metrics measured before the key keep their hash");
+    assertNotEquals(org.twostep.jobs.spark.EvaluateJob.configHash(base),
+        org.twostep.jobs.spark.EvaluateJob.configHash(vector));
+  }
 }

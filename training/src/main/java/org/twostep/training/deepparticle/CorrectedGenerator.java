@@ -2,8 +2,11 @@ package org.twostep.training.deepparticle;
 
 import java.util.Iterator;
 import java.util.Locale;
+import org.twostep.training.config.SamplingEngine;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.generate.Pieces;
+import org.twostep.training.nn.HostNet;
+import org.twostep.training.nn.HostThreads;
 
 /**
  * The two-step sampler {@code x = R(G(eps, sigma), sigma)} (SPEC §3 inference; model {@code meanflow_dp}): one
@@ -15,6 +18,8 @@ public final class CorrectedGenerator implements Generator {
   private final CorrectorModel model;
   private final Frames frames;
   private final TrustFade trust;
+  private final HostNet host;
+  private final HostThreads hostThreads;
 
   /** A sampler over {@code prior} and {@code model} with the full correction everywhere, closing both when closed. */
   public CorrectedGenerator(Generator prior, CorrectorModel model) {
@@ -23,6 +28,12 @@ public final class CorrectedGenerator implements Generator {
 
   /** As above, the correction scaled beyond the training range by {@code trust}. */
   public CorrectedGenerator(Generator prior, CorrectorModel model, TrustFade trust) {
+    this(prior, model, trust, SamplingEngine.TORCH, 1);
+  }
+
+  /** As above, the corrector's network on {@code engine} ({@code threads} threads for the vector engine). */
+  public CorrectedGenerator(Generator prior, CorrectorModel model, TrustFade trust, SamplingEngine engine,
+      int threads) {
     if (prior.dim() != model.correctorCard().dim()) {
       throw new IllegalArgumentException("prior draws " + prior.dim() + " axes, corrector expects "
           + model.correctorCard().dim());
@@ -30,6 +41,9 @@ public final class CorrectedGenerator implements Generator {
     this.prior = prior;
     this.model = model;
     this.trust = trust;
+    boolean onHost = engine == SamplingEngine.VECTOR;
+    this.host = onHost ? model.corrector().net().host() : null;
+    this.hostThreads = onHost ? HostThreads.of(threads) : null;
     CorrectorCard c = model.correctorCard();
     this.frames = new Frames(FrameKind.valueOf(c.frame().toUpperCase(Locale.ROOT)), prior,
         model.corrector().coordinates(), c.frameSamples(), c.seed());
@@ -74,7 +88,8 @@ public final class CorrectedGenerator implements Generator {
         for (int start = 0; start < total; start += CHUNK) {
           int m = Math.min(CHUNK, total - start);
           float[] chunk = java.util.Arrays.copyOfRange(y, start * d, (start + m) * d);
-          float[] r = c.apply(model.manager(), chunk, m, sigma, frame);
+          float[] r = host != null ? c.apply(host, hostThreads, chunk, m, sigma, frame)
+              : c.apply(model.manager(), chunk, m, sigma, frame);
           if (w != 1.0) {
             TrustFade.blend(chunk, r, w, coords);
           }
@@ -93,6 +108,9 @@ public final class CorrectedGenerator implements Generator {
     try {
       prior.close();
     } finally {
+      if (hostThreads != null) {
+        hostThreads.close();
+      }
       model.close();
     }
   }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.twostep.training.meanflow.SigmaFeatures;
+import org.twostep.training.nn.HostNet;
+import org.twostep.training.nn.HostThreads;
 
 /**
  * {@code R(y, sigma) = y + scale·g(encode((y - mean)/scale), features(sigma))} in model coordinates (SPEC §3): the
@@ -50,20 +52,28 @@ public final class Corrector {
 
   /** The fixed arrays of a batch y (row-major model coordinates, n x d) at sigma, on {@code m}. */
   public Inputs inputs(NDManager m, float[] y, int n, double sigma, Frame frame) {
-    int d = coords.dim();
+    float[] x = encoded(y, n, sigma, frame);
+    return new Inputs(m.create(x, new Shape(n, x.length / n)), m.create(y, new Shape(n, coords.dim())),
+        m.create(scale(frame), new Shape(1, coords.dim())));
+  }
+
+  /** The network's input rows for y at sigma: encoded coordinates and sigma features. */
+  private float[] encoded(float[] y, int n, double sigma, Frame frame) {
     float[] feat = new float[features.count()];
     if (clampSigma) {
       features.writeClamped(sigma, feat, 0);
     } else {
       features.write(sigma, feat, 0);
     }
-    float[] x = coords.encode(y, n, frame, feat);
-    float[] scale = new float[d];
-    for (int k = 0; k < d; k++) {
+    return coords.encode(y, n, frame, feat);
+  }
+
+  private float[] scale(Frame frame) {
+    float[] scale = new float[coords.dim()];
+    for (int k = 0; k < scale.length; k++) {
       scale[k] = (float) frame.scale(k);
     }
-    return new Inputs(m.create(x, new Shape(n, x.length / n)), m.create(y, new Shape(n, d)),
-        m.create(scale, new Shape(1, d)));
+    return scale;
   }
 
   /** The displacement {@code R(y) - y = scale·g} (n x d), recorded by autograd when a collector is open. */
@@ -77,6 +87,27 @@ public final class Corrector {
       Inputs in = inputs(m, y, n, sigma, frame);
       return displacement(in).add(in.y()).toFloatArray();
     }
+  }
+
+  /**
+   * As {@link #apply}, with the network on the host ({@code host}, from {@link CorrectorNet#host}), each of
+   * {@code threads} encoding, correcting and decoding its own range of rows.
+   */
+  public float[] apply(HostNet host, HostThreads threads, float[] y, int n, double sigma, Frame frame) {
+    float[] scale = scale(frame);
+    int d = scale.length;
+    float[] r = new float[n * d];
+    threads.forEachRange(n, (from, to) -> {
+      float[] part = java.util.Arrays.copyOfRange(y, from * d, to * d);
+      float[] g = host.forward(encoded(part, to - from, sigma, frame), to - from);
+      for (int i = 0; i < to - from; i++) {
+        for (int k = 0; k < d; k++) {
+          int at = i * d + k;
+          r[from * d + at] = g[at] * scale[k] + part[at];
+        }
+      }
+    });
+    return r;
   }
 
   /** A batch's arrays: encoded inputs, y itself, and the frame scale (1 x d). */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.twostep.training.nn.Chain;
 import org.twostep.training.nn.Dense;
+import org.twostep.training.nn.HostNet;
 import org.twostep.training.nn.DualLayer;
 import org.twostep.training.nn.LayerNorm;
 import org.twostep.training.nn.Residual;
@@ -55,6 +56,11 @@ public final class CorrectorNet {
   /** g for encoded inputs (n x inputs): n x d. */
   public NDArray forward(NDArray x) {
     return layers.forward(x);
+  }
+
+  /** The forward pass on the host, over a copy of the current parameters (the sampling engine "vector"). */
+  public HostNet host() {
+    return new HostNet(layers.host(), spec.inputs(), spec.dim());
   }
 
   /** The trainable arrays, in spec order. */

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.twostep.common.ot.JonkerVolgenant;
 import org.twostep.training.config.MeanFlowConfig;
 import org.twostep.training.config.ModelConfig;
+import org.twostep.training.config.SamplingEngine;
 import org.twostep.training.config.TrainingConfig;
 import org.twostep.training.data.InMemoryTrainingData;
 import org.twostep.training.generate.Generator;
@@ -122,13 +125,17 @@ public final class DpBenchmark {
     }
   }
 
-  /** Particles/s of the one-step MeanFlow sampler alone and of MeanFlow + DP corrector, best of {@code repeats}. */
-  public record SamplingRate(int particles, int threads, double meanflowPerSecond, double correctedPerSecond) {}
+  /**
+   * Particles/s of the one-step MeanFlow sampler alone and of MeanFlow + DP corrector, best of {@code repeats}, with
+   * the networks on PyTorch and on the vector engine.
+   */
+  public record SamplingRate(int particles, int threads, double meanflowPerSecond, double correctedPerSecond,
+      double meanflowVectorPerSecond, double correctedVectorPerSecond) {}
 
   /**
-   * Sampling throughput: both samplers draw {@code particles} at one sigma, alternately, {@code repeats} times after a
-   * warm-up draw; the models are trained briefly (the rate does not depend on the weights). PyTorch runs on the
-   * intra-op threads of the training config.
+   * Sampling throughput: the four samplers (MeanFlow, MeanFlow + DP; PyTorch, vector engine) draw {@code particles}
+   * at one sigma in turn, {@code repeats} times after a warm-up draw; the models are trained briefly (the rate does
+   * not depend on the weights). Both engines run on the training config's threads.
    */
   public SamplingRate sampling(int particles, int repeats) {
     Path tmp = temporary();
@@ -142,25 +149,36 @@ public final class DpBenchmark {
       new DeepParticleTrainer(c, model, training, 11, null).train(prior, data, tmp.resolve("dp"), "s");
     }
     double sigma = data.sigmas()[0];
-    try (Generator alone = new MeanFlowGenerator(MeanFlowModel.load(tmp.resolve("meanflow"), device), 1,
-            meanflow.noiseScale());
-        Generator corrected = new CorrectedGenerator(new MeanFlowGenerator(MeanFlowModel.load(tmp.resolve("meanflow"),
-            device), 1, meanflow.noiseScale()), CorrectorModel.load(tmp.resolve("dp"), device))) {
-      alone.generate(sigma, Generator.BLOCK, 1);
-      corrected.generate(sigma, Generator.BLOCK, 1);
-      double bestAlone = Double.MAX_VALUE;
-      double bestCorrected = Double.MAX_VALUE;
-      for (int r = 0; r < repeats; r++) {
-        long t0 = System.nanoTime();
-        alone.generate(sigma, particles, 2 + r);
-        long t1 = System.nanoTime();
-        corrected.generate(sigma, particles, 2 + r);
-        long t2 = System.nanoTime();
-        bestAlone = Math.min(bestAlone, (t1 - t0) * 1e-9);
-        bestCorrected = Math.min(bestCorrected, (t2 - t1) * 1e-9);
+    List<Generator> samplers = new ArrayList<>();
+    try {
+      for (SamplingEngine engine : SamplingEngine.values()) {
+        samplers.add(meanflowOn(tmp, device, engine));
+        samplers.add(new CorrectedGenerator(meanflowOn(tmp, device, engine),
+            CorrectorModel.load(tmp.resolve("dp"), device), TrustFade.FULL, engine, training.threads()));
       }
-      return new SamplingRate(particles, training.threads(), particles / bestAlone, particles / bestCorrected);
+      double[] best = new double[samplers.size()];
+      java.util.Arrays.fill(best, Double.MAX_VALUE);
+      for (int r = -1; r < repeats; r++) {
+        for (int i = 0; i < samplers.size(); i++) {
+          long t0 = System.nanoTime();
+          samplers.get(i).generate(sigma, r < 0 ? Generator.BLOCK : particles, 2 + r);
+          if (r >= 0) {
+            best[i] = Math.min(best[i], (System.nanoTime() - t0) * 1e-9);
+          }
+        }
+      }
+      return new SamplingRate(particles, training.threads(), particles / best[0], particles / best[1],
+          particles / best[2], particles / best[3]);
+    } finally {
+      for (Generator g : samplers) {
+        g.close();
+      }
     }
+  }
+
+  private MeanFlowGenerator meanflowOn(Path tmp, ai.djl.Device device, SamplingEngine engine) {
+    return new MeanFlowGenerator(MeanFlowModel.load(tmp.resolve("meanflow"), device), 1, meanflow.noiseScale(), engine,
+        training.threads());
   }
 
   private static Path temporary() {

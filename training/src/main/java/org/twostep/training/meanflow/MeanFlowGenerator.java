@@ -1,15 +1,17 @@
 package org.twostep.training.meanflow;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 import org.twostep.common.data.Torus;
 import org.twostep.common.rng.Seeds;
+import org.twostep.training.config.SamplingEngine;
 import org.twostep.training.data.Standardization;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.generate.Pieces;
+import org.twostep.training.nn.HostMeanFlow;
+import org.twostep.training.nn.HostThreads;
 
 /**
  * MeanFlow sampling (SPEC §2): one step {@code x = eps - u(eps, r = 0, t = 1, sigma)}, or n steps on a uniform
@@ -22,15 +24,28 @@ public final class MeanFlowGenerator implements Generator {
   private final MeanFlowModel model;
   private final int steps;
   private final double noiseScale;
+  private final HostMeanFlow host;
+  private final HostThreads hostThreads;
 
-  /** A sampler of {@code steps} network evaluations over {@code model} (which it closes). */
+  /** A sampler of {@code steps} network evaluations over {@code model} (which it closes), through PyTorch. */
   public MeanFlowGenerator(MeanFlowModel model, int steps, double noiseScale) {
+    this(model, steps, noiseScale, SamplingEngine.TORCH, 1);
+  }
+
+  /**
+   * A sampler whose network runs on {@code engine}; the vector engine uses {@code threads} threads. The noise and
+   * the integration are the same on both engines; the network's outputs agree to float rounding, not bit for bit.
+   */
+  public MeanFlowGenerator(MeanFlowModel model, int steps, double noiseScale, SamplingEngine engine, int threads) {
     if (steps < 1) {
       throw new IllegalArgumentException("steps must be >= 1, found " + steps);
     }
     this.model = model;
     this.steps = steps;
     this.noiseScale = noiseScale;
+    boolean onHost = engine == SamplingEngine.VECTOR;
+    this.host = onHost ? model.net().host() : null;
+    this.hostThreads = onHost ? HostThreads.of(threads) : null;
   }
 
   @Override
@@ -72,28 +87,31 @@ public final class MeanFlowGenerator implements Generator {
 
   /** Moves z (c rows of d) from t = 1 to t = 0 in {@code steps} uniform steps. */
   private void integrate(float[] z, int c, float[] feat) {
+    for (int s = 0; s < steps; s++) {
+      double t = 1.0 - s / (double) steps;
+      double tNext = 1.0 - (s + 1) / (double) steps;
+      float[] u = host != null ? host.velocity(z, c, feat, t, t - tNext, hostThreads) : velocity(z, c, feat, t, tNext);
+      float h = (float) (t - tNext);
+      for (int i = 0; i < u.length; i++) {
+        z[i] -= h * u[i];
+      }
+    }
+  }
+
+  /** u(z, r = tNext, t) through PyTorch. */
+  private float[] velocity(float[] z, int c, float[] feat, double t, double tNext) {
     int d = dim();
     int w = d + feat.length;
     float[] zs = new float[c * w];
     float[] tau = new float[c * 2];
-    for (int s = 0; s < steps; s++) {
-      double t = 1.0 - s / (double) steps;
-      double tNext = 1.0 - (s + 1) / (double) steps;
-      for (int i = 0; i < c; i++) {
-        System.arraycopy(z, i * d, zs, i * w, d);
-        System.arraycopy(feat, 0, zs, i * w + d, feat.length);
-        tau[2 * i] = (float) t;
-        tau[2 * i + 1] = (float) (t - tNext);
-      }
-      float[] u;
-      try (NDManager sub = model.manager().newSubManager()) {
-        NDArray out = model.net().forward(sub.create(zs, new Shape(c, w)), sub.create(tau, new Shape(c, 2)));
-        u = out.toFloatArray();
-      }
-      float h = (float) (t - tNext);
-      for (int i = 0; i < c * d; i++) {
-        z[i] -= h * u[i];
-      }
+    for (int i = 0; i < c; i++) {
+      System.arraycopy(z, i * d, zs, i * w, d);
+      System.arraycopy(feat, 0, zs, i * w + d, feat.length);
+      tau[2 * i] = (float) t;
+      tau[2 * i + 1] = (float) (t - tNext);
+    }
+    try (NDManager sub = model.manager().newSubManager()) {
+      return model.net().forward(sub.create(zs, new Shape(c, w)), sub.create(tau, new Shape(c, 2))).toFloatArray();
     }
   }
 
@@ -111,6 +129,9 @@ public final class MeanFlowGenerator implements Generator {
 
   @Override
   public void close() {
+    if (hostThreads != null) {
+      hostThreads.close();
+    }
     model.close();
   }
 }

@@ -31,6 +31,16 @@ public final class Chain implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    List<HostLayer> hosts = layers.stream().map(DualLayer::host).toList();
+    return tile -> {
+      for (HostLayer layer : hosts) {
+        layer.apply(tile);
+      }
+    };
+  }
+
+  @Override
   public List<NDArray> parameters() {
     List<NDArray> all = new ArrayList<>();
     for (DualLayer layer : layers) {

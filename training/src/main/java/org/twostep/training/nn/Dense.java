@@ -44,6 +44,11 @@ public final class Dense implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    return new HostDense(weight.toFloatArray(), bias.toFloatArray(), (int) inputs());
+  }
+
+  @Override
   public List<NDArray> parameters() {
     return List.of(weight, bias);
   }

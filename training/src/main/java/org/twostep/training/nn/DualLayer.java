@@ -20,4 +20,7 @@ public interface DualLayer {
 
   /** The trainable parameters, in a fixed order (empty for parameter-free layers). */
   List<NDArray> parameters();
+
+  /** The forward pass on the host, over a copy of the current parameters (the sampling engine "vector"). */
+  HostLayer host();
 }

@@ -40,6 +40,11 @@ public final class LayerNorm implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    return new HostLayerNorm(gain.toFloatArray(), shift.toFloatArray(), EPS);
+  }
+
+  @Override
   public List<NDArray> parameters() {
     return List.of(gain, shift);
   }

@@ -16,11 +16,15 @@ public final class MeanFlowNet {
   private final NetSpec spec;
   private final TimeEmbedding embedding;
   private final Chain trunk;
+  private final Dense first;
+  private final Chain afterFirst;
 
-  private MeanFlowNet(NetSpec spec, TimeEmbedding embedding, Chain trunk) {
+  private MeanFlowNet(NetSpec spec, TimeEmbedding embedding, List<DualLayer> layers) {
     this.spec = spec;
     this.embedding = embedding;
-    this.trunk = trunk;
+    this.trunk = new Chain(layers);
+    this.first = (Dense) layers.get(0);
+    this.afterFirst = new Chain(layers.subList(1, layers.size()));
   }
 
   /** A network over the given parameters, in the order of {@link #parameters()}; the arrays are used, not copied. */
@@ -45,7 +49,7 @@ public final class MeanFlowNet {
     }
     int h = 2 * spec.depth();
     layers.add(new Dense(params.get(h), params.get(h + 1)));
-    return new MeanFlowNet(spec, emb, new Chain(layers));
+    return new MeanFlowNet(spec, emb, layers);
   }
 
   public NetSpec spec() {
@@ -69,6 +73,13 @@ public final class MeanFlowNet {
     NDArray x = TorchOps.concatColumns(zs, e.primal());
     NDArray dx = TorchOps.concatColumns(dzs, e.tangent());
     return trunk.forwardTangent(new Dual(x, dx));
+  }
+
+  /** The forward pass on the host, over a copy of the current parameters (the sampling engine "vector"). */
+  public HostMeanFlow host() {
+    List<NDArray> p = first.parameters();
+    return new HostMeanFlow(spec, p.get(0).toFloatArray(), p.get(1).toFloatArray(), embedding.host(),
+        afterFirst.host());
   }
 
   /** Trainable arrays: W0, b0, W1, b1, ..., head W, head b. */

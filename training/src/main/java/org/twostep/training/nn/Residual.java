@@ -23,6 +23,17 @@ public final class Residual implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    HostLayer f = inner.host();
+    return tile -> {
+      float[] x = tile.pin();
+      f.apply(tile);
+      HostActivations.add(x, tile.writable(), tile.rows() * tile.width());
+      tile.unpin();
+    };
+  }
+
+  @Override
   public List<NDArray> parameters() {
     return inner.parameters();
   }

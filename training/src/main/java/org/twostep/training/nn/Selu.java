@@ -39,6 +39,11 @@ public final class Selu implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    return HostActivations::selu;
+  }
+
+  @Override
   public List<NDArray> parameters() {
     return List.of();
   }

@@ -23,6 +23,11 @@ public final class Silu implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    return HostActivations::silu;
+  }
+
+  @Override
   public List<NDArray> parameters() {
     return List.of();
   }

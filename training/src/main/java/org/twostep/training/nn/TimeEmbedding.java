@@ -67,6 +67,19 @@ public final class TimeEmbedding implements DualLayer {
   }
 
   @Override
+  public HostLayer host() {
+    HostDense argument = new HostDense(freqMatrix.toFloatArray(), phase.toFloatArray(),
+        (int) freqMatrix.getShape().get(1));
+    return tile -> {
+      argument.apply(tile);
+      float[] v = tile.values();
+      for (int i = 0; i < tile.rows() * tile.width(); i++) {
+        v[i] = (float) Math.sin(v[i]);
+      }
+    };
+  }
+
+  @Override
   public List<NDArray> parameters() {
     return List.of();
   }
