@@ -14,6 +14,7 @@ profile=${2:-quick}
 rounds=${3:-1}
 twostep=${TWOSTEP:-deploy/local/twostep}
 dir=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$dir" # a BENCH_DIR given may not exist yet
 "$twostep" --version >/dev/null # builds the launcher once, outside the timings
 export TWOSTEP_NO_BUILD=1 # and never again within them, even if a source file changes meanwhile
 
