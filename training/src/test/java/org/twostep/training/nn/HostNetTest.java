@@ -86,7 +86,9 @@ class HostNetTest {
     assertLayerMatches(selu, 64, 64, 1e-6);
     assertLayerMatches(selu, 3, 3, 1e-6); // a width below the vector length: masked tails
     assertLayerMatches(new Silu(), 64, 64, 1e-6);
+    assertLayerMatches(new Silu(), 3, 3, 1e-6);
     assertLayerMatches(new LayerNorm(random(1, 64), random(1, 64)), 64, 64, 1e-5);
+    assertLayerMatches(new LayerNorm(random(1, 37), random(1, 37)), 37, 37, 1e-5); // whole vectors and a scalar tail
     assertLayerMatches(new TimeEmbedding(manager, DataType.FLOAT32, TimeEmbedding.geometric(16, 1, 16), 2), 2, 64,
         1e-5);
   }
