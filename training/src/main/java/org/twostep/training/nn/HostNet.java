@@ -1,6 +1,5 @@
 package org.twostep.training.nn;
 
-
 /**
  * A network's forward pass on the host (the sampling engine "vector"): rows go through the layers in tiles of
  * {@link #TILE} rows, so the activations stay in cache. A row's output depends only on that row, never on the tiling,
@@ -19,29 +18,20 @@ public final class HostNet {
     this.outputs = outputs;
   }
 
-  public int inputs() {
-    return inputs;
-  }
-
   /** The outputs ({@code rows x outputs}, row-major) for {@code x} ({@code rows x inputs}), on this thread. */
   public float[] forward(float[] x, int rows) {
     if (x.length < rows * inputs) {
       throw new IllegalArgumentException("expected " + rows + " x " + inputs + " inputs, found " + x.length);
     }
     float[] y = new float[rows * outputs];
-    run(x, rows, 0, (rows + TILE - 1) / TILE, y);
-    return y;
-  }
-
-  private void run(float[] x, int rows, int fromTile, int toTile, float[] y) {
     HostTile tile = new HostTile();
-    for (int t = fromTile; t < toTile; t++) {
-      int first = t * TILE;
+    for (int first = 0; first < rows; first += TILE) {
       int count = Math.min(TILE, rows - first);
       tile.load(x, first, count, inputs);
       layers.apply(tile);
       System.arraycopy(tile.values(), 0, y, first * outputs, count * outputs);
       tile.release(tile.values());
     }
+    return y;
   }
 }
