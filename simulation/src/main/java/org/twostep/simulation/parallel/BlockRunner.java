@@ -13,7 +13,8 @@ import java.util.function.IntConsumer;
  * Runs a fixed set of independent blocks on a small pool: the caller plus {@code threads - 1} daemon workers
  * pull block indices from a shared counter. Blocks are fixed by the caller, never by the thread count, so
  * results are identical for any number of threads as long as each block writes only its own outputs.
- * One runner per task; close it when the task ends.
+ * One runner per task; close it when the task ends. Also the threads of the vector sampling engine
+ * ({@code training.nn.HostNet#inBlocks}).
  */
 public final class BlockRunner implements AutoCloseable {
   private final int threads;
@@ -25,7 +26,7 @@ public final class BlockRunner implements AutoCloseable {
     }
     this.threads = threads;
     this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread t = new Thread(r, "twostep-sim-worker");
+      Thread t = new Thread(r, "twostep-worker");
       t.setDaemon(true);
       return t;
     });
@@ -69,7 +70,7 @@ public final class BlockRunner implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for simulation blocks", e);
+        throw new IllegalStateException("interrupted while waiting for blocks", e);
       }
     }
     if (failure != null) {

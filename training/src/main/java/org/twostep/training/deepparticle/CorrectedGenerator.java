@@ -1,12 +1,12 @@
 package org.twostep.training.deepparticle;
 
 import java.util.Iterator;
+import org.twostep.simulation.parallel.BlockRunner;
 import java.util.Locale;
 import org.twostep.training.config.SamplingEngine;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.generate.Pieces;
 import org.twostep.training.nn.HostNet;
-import org.twostep.training.nn.HostThreads;
 
 /**
  * The two-step sampler {@code x = R(G(eps, sigma), sigma)} (SPEC §3 inference; model {@code meanflow_dp}): one
@@ -19,7 +19,7 @@ public final class CorrectedGenerator implements Generator {
   private final Frames frames;
   private final TrustFade trust;
   private final HostNet host;
-  private final HostThreads hostThreads;
+  private final BlockRunner hostThreads;
 
   /** A sampler over {@code prior} and {@code model} with the full correction everywhere, closing both when closed. */
   public CorrectedGenerator(Generator prior, CorrectorModel model) {
@@ -43,7 +43,7 @@ public final class CorrectedGenerator implements Generator {
     this.trust = trust;
     boolean onHost = engine == SamplingEngine.VECTOR;
     this.host = onHost ? model.corrector().net().host() : null;
-    this.hostThreads = onHost ? HostThreads.of(threads) : null;
+    this.hostThreads = onHost ? new BlockRunner(threads) : null;
     CorrectorCard c = model.correctorCard();
     this.frames = new Frames(FrameKind.valueOf(c.frame().toUpperCase(Locale.ROOT)), prior,
         model.corrector().coordinates(), c.frameSamples(), c.seed());

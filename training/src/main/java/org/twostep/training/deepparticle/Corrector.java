@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.twostep.training.meanflow.SigmaFeatures;
 import org.twostep.training.nn.HostNet;
-import org.twostep.training.nn.HostThreads;
+import org.twostep.simulation.parallel.BlockRunner;
 
 /**
  * {@code R(y, sigma) = y + scale·g(encode((y - mean)/scale), features(sigma))} in model coordinates (SPEC §3): the
@@ -90,14 +90,14 @@ public final class Corrector {
   }
 
   /**
-   * As {@link #apply}, with the network on the host ({@code host}, from {@link CorrectorNet#host}), each of
-   * {@code threads} encoding, correcting and decoding its own range of rows.
+   * As {@link #apply}, with the network on the host ({@code host}, from {@link CorrectorNet#host}): the rows in blocks
+   * shared among {@code threads}, each block encoded, corrected and decoded on one thread.
    */
-  public float[] apply(HostNet host, HostThreads threads, float[] y, int n, double sigma, Frame frame) {
+  public float[] apply(HostNet host, BlockRunner threads, float[] y, int n, double sigma, Frame frame) {
     float[] scale = scale(frame);
     int d = scale.length;
     float[] r = new float[n * d];
-    threads.forEachRange(n, (from, to) -> {
+    HostNet.inBlocks(threads, n, (from, to) -> {
       float[] part = java.util.Arrays.copyOfRange(y, from * d, to * d);
       float[] g = host.forward(encoded(part, to - from, sigma, frame), to - from);
       for (int i = 0; i < to - from; i++) {

@@ -6,12 +6,12 @@ import java.util.Iterator;
 import java.util.SplittableRandom;
 import org.twostep.common.data.Torus;
 import org.twostep.common.rng.Seeds;
+import org.twostep.simulation.parallel.BlockRunner;
 import org.twostep.training.config.SamplingEngine;
 import org.twostep.training.data.Standardization;
 import org.twostep.training.generate.Generator;
 import org.twostep.training.generate.Pieces;
 import org.twostep.training.nn.HostMeanFlow;
-import org.twostep.training.nn.HostThreads;
 
 /**
  * MeanFlow sampling (SPEC §2): one step {@code x = eps - u(eps, r = 0, t = 1, sigma)}, or n steps on a uniform
@@ -25,7 +25,7 @@ public final class MeanFlowGenerator implements Generator {
   private final int steps;
   private final double noiseScale;
   private final HostMeanFlow host;
-  private final HostThreads hostThreads;
+  private final BlockRunner hostThreads;
 
   /** A sampler of {@code steps} network evaluations over {@code model} (which it closes), through PyTorch. */
   public MeanFlowGenerator(MeanFlowModel model, int steps, double noiseScale) {
@@ -45,7 +45,7 @@ public final class MeanFlowGenerator implements Generator {
     this.noiseScale = noiseScale;
     boolean onHost = engine == SamplingEngine.VECTOR;
     this.host = onHost ? model.net().host() : null;
-    this.hostThreads = onHost ? HostThreads.of(threads) : null;
+    this.hostThreads = onHost ? new BlockRunner(threads) : null;
   }
 
   @Override

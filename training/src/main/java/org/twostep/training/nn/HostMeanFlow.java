@@ -1,5 +1,7 @@
 package org.twostep.training.nn;
 
+import org.twostep.simulation.parallel.BlockRunner;
+
 /**
  * {@link MeanFlowNet} on the host for what a sampler asks: many z at one sigma and one (t, t - r). The inputs every
  * row shares, {@code [sigma features, emb(t, t - r)]}, enter the first layer once per batch as part of its bias, so a
@@ -24,7 +26,7 @@ public final class HostMeanFlow {
    * {@code u(z, r, t, sigma)} for {@code rows} rows of z (row-major, d columns) sharing the sigma features and
    * {@code (t, t - r)}: rows x d.
    */
-  public float[] velocity(float[] z, int rows, float[] sigmaFeatures, double t, double tMinusR, HostThreads threads) {
+  public float[] velocity(float[] z, int rows, float[] sigmaFeatures, double t, double tMinusR, BlockRunner threads) {
     int d = spec.dim();
     int in = spec.inputWidth();
     float[] shared = new float[in - d];
@@ -50,7 +52,7 @@ public final class HostMeanFlow {
       afterFirst.apply(tile);
     }, d, d);
     float[] u = new float[rows * d];
-    threads.forEachRange(rows, (from, to) -> {
+    HostNet.inBlocks(threads, rows, (from, to) -> {
       float[] part = net.forward(java.util.Arrays.copyOfRange(z, from * d, to * d), to - from);
       System.arraycopy(part, 0, u, from * d, part.length);
     });

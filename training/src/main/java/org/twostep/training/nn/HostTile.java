@@ -36,7 +36,7 @@ public final class HostTile {
   }
 
   /** A spare buffer of at least {@code size} entries (contents undefined); give it back by {@link #replace} or {@link #release}. */
-  public float[] buffer(int size) {
+  float[] buffer(int size) {
     float[] b = spare.poll();
     while (b != null && b.length < size) {
       b = spare.poll();
@@ -45,7 +45,7 @@ public final class HostTile {
   }
 
   /** New activations of {@code width} columns; the old buffer becomes spare unless pinned. */
-  public void replace(float[] next, int width) {
+  void replace(float[] next, int width) {
     if (values != pinned) {
       spare.push(values);
     }
@@ -54,7 +54,7 @@ public final class HostTile {
   }
 
   /** The current activations for an in-place change: a copy when they are pinned. */
-  public float[] writable() {
+  float[] writable() {
     if (values == pinned) {
       int n = rows * width;
       float[] copy = buffer(n);
@@ -81,7 +81,7 @@ public final class HostTile {
     pinned = null;
   }
 
-  public void release(float[] buffer) {
+  void release(float[] buffer) {
     spare.push(buffer);
   }
 }

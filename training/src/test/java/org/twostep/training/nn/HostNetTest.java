@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.twostep.simulation.parallel.BlockRunner;
 
 /**
  * The host forward pass (sampling engine "vector") against PyTorch's on the same weights, layer kinds and whole
@@ -100,17 +101,22 @@ class HostNetTest {
     assertLayerMatches(block, 64, 64, 1e-5);
   }
 
-  @Test
-  void meanFlowVelocityMatchesTorchWithSharedInputsFoldedIntoTheBias() {
-    NetSpec spec = new NetSpec(3, 5, 64, 5, TimeEmbedding.geometric(16, 1, 16));
+  /** A MeanFlow network of d = 3 with 5 sigma features and random weights (the head too, so u does not vanish). */
+  private MeanFlowNet randomMeanFlow(int depth) {
+    NetSpec spec = new NetSpec(3, 5, 64, depth, TimeEmbedding.geometric(16, 1, 16));
     List<NDArray> params = new ArrayList<>();
     for (long[] s : spec.parameterShapes()) {
       params.add(random(0.15, s));
     }
-    MeanFlowNet net = MeanFlowNet.of(spec, manager, DataType.FLOAT32, params);
+    return MeanFlowNet.of(spec, manager, DataType.FLOAT32, params);
+  }
+
+  @Test
+  void meanFlowVelocityMatchesTorchWithSharedInputsFoldedIntoTheBias() {
+    MeanFlowNet net = randomMeanFlow(5);
     HostMeanFlow host = net.host();
     float[] features = gaussian(5, 1);
-    try (HostThreads one = HostThreads.of(1)) {
+    try (BlockRunner one = new BlockRunner(1)) {
       for (double[] tr : new double[][] {{1, 1}, {0.5, 0.5}, {0.8, 0.3}}) {
         for (int rows : ROWS) {
           float[] z = gaussian(rows * 3, 1);
@@ -133,29 +139,24 @@ class HostNetTest {
 
   @Test
   void aRowsOutputDoesNotDependOnTheThreadCountOrItsNeighbours() {
-    NetSpec spec = new NetSpec(3, 5, 64, 3, TimeEmbedding.geometric(16, 1, 16));
-    List<NDArray> params = new ArrayList<>();
-    for (long[] s : spec.parameterShapes()) {
-      params.add(random(0.15, s));
-    }
-    HostMeanFlow host = MeanFlowNet.of(spec, manager, DataType.FLOAT32, params).host();
+    HostMeanFlow host = randomMeanFlow(3).host();
     float[] features = gaussian(5, 1);
-    int rows = 1000;
+    int rows = 3000; // three blocks
     float[] z = gaussian(rows * 3, 1);
-    try (HostThreads one = HostThreads.of(1); HostThreads three = HostThreads.of(3)) {
+    try (BlockRunner one = new BlockRunner(1); BlockRunner three = new BlockRunner(3)) {
       float[] all = host.velocity(z, rows, features, 1, 1, one);
       assertArrayEquals(all, host.velocity(z, rows, features, 1, 1, three));
-      // row 700 alone, outside its tile and its pair of rows
-      float[] alone = host.velocity(java.util.Arrays.copyOfRange(z, 700 * 3, 701 * 3), 1, features, 1, 1, three);
-      assertArrayEquals(java.util.Arrays.copyOfRange(all, 700 * 3, 701 * 3), alone);
+      // row 2100 alone, outside its block, its tile and its pair of rows
+      float[] alone = host.velocity(java.util.Arrays.copyOfRange(z, 2100 * 3, 2101 * 3), 1, features, 1, 1, three);
+      assertArrayEquals(java.util.Arrays.copyOfRange(all, 2100 * 3, 2101 * 3), alone);
     }
   }
 
   @Test
-  void everyRangeRunsOnceAndAFailureReachesTheCaller() {
-    try (HostThreads three = HostThreads.of(3)) {
-      int[] seen = new int[1000];
-      three.forEachRange(1000, (from, to) -> {
+  void everyRowIsInOneBlockAndAFailureReachesTheCaller() {
+    try (BlockRunner three = new BlockRunner(3)) {
+      int[] seen = new int[3000];
+      HostNet.inBlocks(three, 3000, (from, to) -> {
         for (int i = from; i < to; i++) {
           seen[i]++;
         }
@@ -164,7 +165,7 @@ class HostNetTest {
         assertEquals(1, seen[i], "row " + i);
       }
       IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-          () -> three.forEachRange(1000, (from, to) -> {
+          () -> HostNet.inBlocks(three, 3000, (from, to) -> {
             if (from > 0) {
               throw new IllegalStateException("range " + from);
             }
