@@ -104,43 +104,49 @@ public final class PipelineCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     StageScheduler scheduler = new StageScheduler(budget);
-    StageScheduler.Outcome outcome = scheduler.run(plan, stage -> {
-      Run r = runOf.get(stage.name());
-      PrintWriter stageOut = r.tag().isEmpty() ? out : new PrintWriter(new LinePrefixWriter(r.tag(), out), true);
-      if (r != runs.get(0) && label.get(stage.name()).equals(PipelinePlan.SIMULATE)) {
-        for (String t : SimulationCopy.copyMissing(Sessions.get(), runs.get(0).ctx().layout(), r.ctx().layout())) {
-          stageOut.printf(Locale.ROOT, "pipeline %s: copied %s from %s%n", ctx.experiment(), t,
-              runs.get(0).ctx().layout().root());
+    StageScheduler.Outcome outcome;
+    try (TrainInputHandoff handoff = new TrainInputHandoff()) {
+      outcome = scheduler.run(plan, stage -> {
+        Run r = runOf.get(stage.name());
+        PrintWriter stageOut = r.tag().isEmpty() ? out : new PrintWriter(new LinePrefixWriter(r.tag(), out), true);
+        if (r != runs.get(0) && label.get(stage.name()).equals(PipelinePlan.SIMULATE)) {
+          for (String t : SimulationCopy.copyMissing(Sessions.get(), runs.get(0).ctx().layout(), r.ctx().layout())) {
+            stageOut.printf(Locale.ROOT, "pipeline %s: copied %s from %s%n", ctx.experiment(), t,
+                runs.get(0).ctx().layout().root());
+          }
         }
-      }
-      List<String> args = new ArrayList<>(stage.args());
-      args.addAll(r.options().asArgs());
-      boolean besideOthers = budget > 1 && scheduler.threadsOf(stage) < budget;
-      if (besideOthers) {
-        args.add("--progress-lines"); // it may run beside another stage: two bars redrawn in place would collide
-      }
-      if (besideOthers && stage.args().get(0).equals("train")) {
-        return ChildLauncher.run(args, stageOut); // DJL records one training's gradients at a time per JVM
-      }
-      CommandLine cli = Twostep.commandLine();
-      cli.setOut(stageOut);
-      cli.setErr(spec.commandLine().getErr());
-      int code = cli.execute(args.toArray(String[]::new));
-      stageOut.flush();
-      return code;
-    }, new StageScheduler.Listener() {
-      @Override
-      public void finished(Stage stage, int code, double seconds) {
-        out.printf(Locale.ROOT, "pipeline %s: stage '%s' %s in %.1f s%n", ctx.experiment(), stage.name(),
-            code == 0 ? "done" : "failed (exit " + code + ")", seconds);
-        if (code == 0) {
-          Run r = runOf.get(stage.name());
-          RunRecords.appendTiming(r.dir(), label.get(stage.name()), seconds, Instant.now());
-          r.ctx().storage().push(RunRecords.TIMINGS);
+        List<String> args = new ArrayList<>(stage.args());
+        args.addAll(r.options().asArgs());
+        boolean besideOthers = budget > 1 && scheduler.threadsOf(stage) < budget;
+        if (besideOthers) {
+          args.add("--progress-lines"); // it may run beside another stage: two bars redrawn in place would collide
         }
-        out.flush();
-      }
-    });
+        if (besideOthers && stage.args().get(0).equals("train")) {
+          // DJL records one training's gradients at a time per JVM; the child takes the train split from here, where
+          // Spark is running, instead of starting its own to read it
+          args.addAll(List.of("--train-input", handoff.of(r.dir(), r.ctx()).toString()));
+          return ChildLauncher.run(args, stageOut);
+        }
+        CommandLine cli = Twostep.commandLine();
+        cli.setOut(stageOut);
+        cli.setErr(spec.commandLine().getErr());
+        int code = cli.execute(args.toArray(String[]::new));
+        stageOut.flush();
+        return code;
+      }, new StageScheduler.Listener() {
+        @Override
+        public void finished(Stage stage, int code, double seconds) {
+          out.printf(Locale.ROOT, "pipeline %s: stage '%s' %s in %.1f s%n", ctx.experiment(), stage.name(),
+              code == 0 ? "done" : "failed (exit " + code + ")", seconds);
+          if (code == 0) {
+            Run r = runOf.get(stage.name());
+            RunRecords.appendTiming(r.dir(), label.get(stage.name()), seconds, Instant.now());
+            r.ctx().storage().push(RunRecords.TIMINGS);
+          }
+          out.flush();
+        }
+      });
+    }
     if (outcome.code() != 0) {
       return outcome.code();
     }

@@ -20,6 +20,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "meanflow | dp | imm")
   String stage;
 
+  // the pipeline's training JVMs take the train split from their parent instead of starting Spark to read it
+  @Option(names = "--train-input", hidden = true, paramLabel = "FILE")
+  java.nio.file.Path trainInput;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -27,7 +31,7 @@ public final class TrainCommand implements Callable<Integer> {
     RunContext ctx = options.load();
     PrintWriter out = spec.commandLine().getOut();
     try (ProgressDisplay progress = ProgressDisplay.open("train " + stage, "steps", options, out)) {
-      TrainingStages.train(ctx, stage, out, progress);
+      TrainingStages.train(ctx, stage, out, progress, trainInput);
     }
     return 0;
   }

@@ -2,6 +2,7 @@ package org.twostep.jobs.pipeline;
 
 import com.typesafe.config.Config;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.twostep.jobs.cli.RunContext;
 import org.twostep.jobs.io.RunStorage;
@@ -14,6 +15,7 @@ import org.twostep.training.config.MeanFlowConfig;
 import org.twostep.training.config.ModelConfig;
 import org.twostep.training.config.TrainingConfig;
 import org.twostep.training.data.TrainingData;
+import org.twostep.training.data.TrainingDataFile;
 import org.twostep.training.frame.FrameConfig;
 import org.twostep.training.frame.FramedTrainingData;
 import org.twostep.training.frame.SigmaFrame;
@@ -29,8 +31,8 @@ import org.twostep.training.store.ModelCard;
 
 /**
  * The training stages on the driver: MeanFlow (SPEC §2), the DeepParticle corrector over the frozen MeanFlow (§3),
- * IMM (§4). Each reads the train split of DIR/particles once, through Spark ({@link TrainingInput}), resumes from its checkpoint, and skips a
- * finished model with the same config hash.
+ * IMM (§4). Each reads the train split of DIR/particles once, through Spark ({@link TrainingInput}) or from a file the
+ * pipeline hands over, resumes from its checkpoint, and skips a finished model with the same config hash.
  */
 public final class TrainingStages {
   /** The stage names of {@code train --stage}. */
@@ -51,6 +53,16 @@ public final class TrainingStages {
    * kept. The training input is read with Spark from the storage itself.
    */
   public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress) {
+    train(ctx, stage, out, progress, null);
+  }
+
+  /**
+   * As {@link #train(RunContext, String, PrintWriter, TrainingListener)}, on the train split handed over in
+   * {@code trainInput} ({@link TrainingDataFile}, written by {@link #writeTrainInput}) instead of read with Spark, or
+   * with Spark when it is null.
+   */
+  public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress,
+      Path trainInput) {
     if (!java.util.List.of(MEANFLOW, DP, IMM).contains(stage)) {
       throw new org.twostep.common.error.InvalidConfigException("--stage", stage, "one of meanflow, dp, imm");
     }
@@ -65,9 +77,9 @@ public final class TrainingStages {
     TrainingListener synced = storage.remote() ? pushingCheckpoints(progress, storage, own) : progress;
     try {
       switch (stage) {
-        case MEANFLOW -> meanflow(ctx, out, synced);
-        case DP -> deepParticle(ctx, out, synced);
-        default -> imm(ctx, out, synced);
+        case MEANFLOW -> meanflow(ctx, out, synced, trainInput);
+        case DP -> deepParticle(ctx, out, synced, trainInput);
+        default -> imm(ctx, out, synced, trainInput);
       }
     } finally {
       storage.push(own);
@@ -100,11 +112,11 @@ public final class TrainingStages {
     };
   }
 
-  static void meanflow(RunContext ctx, PrintWriter out, TrainingListener progress) {
+  static void meanflow(RunContext ctx, PrintWriter out, TrainingListener progress, Path input) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
-    java.nio.file.Path dir = Models.dir(paths, Models.MEANFLOW);
-    try (TrainingData data = load(ctx, out)) {
+    Path dir = Models.dir(paths, Models.MEANFLOW);
+    try (TrainingData data = load(ctx, out, input)) {
       TrainingData seen = data;
       FrameConfig frame = Models.frame(c);
       if (frame.enabled()) {
@@ -123,11 +135,11 @@ public final class TrainingStages {
     }
   }
 
-  static void deepParticle(RunContext ctx, PrintWriter out, TrainingListener progress) {
+  static void deepParticle(RunContext ctx, PrintWriter out, TrainingListener progress, Path input) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
     String name = Models.correctorName(c);
-    try (TrainingData data = load(ctx, out);
+    try (TrainingData data = load(ctx, out, input);
         Generator prior = Models.openInFrame(c, paths, Models.MEANFLOW, 1)) {
       // the corrector learns where MeanFlow does: in its frame when it has one
       TrainingData seen = Models.inMeanFlowFrame(paths, data);
@@ -141,10 +153,10 @@ public final class TrainingStages {
     }
   }
 
-  static void imm(RunContext ctx, PrintWriter out, TrainingListener progress) {
+  static void imm(RunContext ctx, PrintWriter out, TrainingListener progress, Path input) {
     Config c = ctx.config();
     RunLayoutPaths paths = RunLayoutPaths.of(ctx.storage());
-    try (TrainingData data = load(ctx, out)) {
+    try (TrainingData data = load(ctx, out, input)) {
       ImmResult r = new ImmTrainer(ModelConfig.from(c), ImmConfig.from(c), TrainingConfig.from(c),
           Models.trainingSeed(c), Models.torusLength(c))
           .train(data, Models.dir(paths, Models.IMM), Models.hash(c, Models.IMM), progress);
@@ -153,14 +165,40 @@ public final class TrainingStages {
     }
   }
 
-  /** The train split, read with Spark from wherever the run lives, as float arrays per sigma. */
-  private static TrainingData load(RunContext ctx, PrintWriter out) {
-    TrainingInput.Loaded loaded = TrainingInput.readTrain(Sessions.get(), ctx.layout().particles(), ctx.experiment(),
+  /**
+   * Reads the train split with Spark from wherever the run lives and writes it to the local {@code file}, for
+   * training stages in other JVMs to take with {@code train --train-input} instead of each starting Spark to read it.
+   */
+  public static void writeTrainInput(RunContext ctx, Path file) {
+    try (TrainingData data = readTrain(ctx).data()) {
+      TrainingDataFile.write(data, file);
+    }
+  }
+
+  private static TrainingInput.Loaded readTrain(RunContext ctx) {
+    return TrainingInput.readTrain(Sessions.get(), ctx.layout().particles(), ctx.experiment(),
         ctx.config().getInt("experiment.dim"), ctx.sigma().train().values());
-    TrainingData data = loaded.data();
-    out.printf(Locale.ROOT, "train %s: loaded %d train particles at %d sigma (%.1f MiB) in %.2f s%n",
-        ctx.experiment(), loaded.rows(), data.sigmas().length, loaded.rows() * data.dim() * 4 / 1048576.0,
-        loaded.seconds());
+  }
+
+  /** The train split as float arrays per sigma: handed over in {@code input}, or read with Spark when it is null. */
+  private static TrainingData load(RunContext ctx, PrintWriter out, Path input) {
+    TrainingData data;
+    long rows;
+    double seconds;
+    if (input == null) {
+      TrainingInput.Loaded loaded = readTrain(ctx);
+      data = loaded.data();
+      rows = loaded.rows();
+      seconds = loaded.seconds();
+    } else {
+      long t0 = System.nanoTime();
+      data = TrainingDataFile.read(input);
+      seconds = (System.nanoTime() - t0) * 1e-9;
+      rows = java.util.stream.IntStream.range(0, data.sigmas().length).mapToLong(data::count).sum();
+    }
+    out.printf(Locale.ROOT, "train %s: loaded %d train particles at %d sigma (%.1f MiB)%s in %.2f s%n",
+        ctx.experiment(), rows, data.sigmas().length, rows * data.dim() * 4 / 1048576.0,
+        input == null ? "" : " handed over by the pipeline", seconds);
     out.flush();
     return data;
   }
