@@ -12,7 +12,8 @@ import org.twostep.training.config.TrainingConfig;
  * The stages of {@code twostep pipeline} and what each needs: simulate; MeanFlow and IMM training on the simulated
  * data (independent of each other); the corrector over the finished MeanFlow; each model's generation after its own
  * training; with more than one thread, the noise floor's pairs measured once simulated and each model's but the
- * corrector's once generated ({@code evaluate --only}, one pair at a time); evaluate (what is left, the KPP warm
+ * corrector's once generated ({@code evaluate --only}, one pair at a time) when {@code pipeline.evaluate_early} is
+ * set; evaluate (what is left, the KPP warm
  * starts) after all of them; report last. Simulate, evaluate and report are Spark jobs over every core and claim the
  * whole budget; training and generation hold {@code training.threads} PyTorch threads (the corrector one more when
  * {@code dp.overlap} solves couplings on a worker). In plan order the critical path comes first: the corrector before
@@ -61,7 +62,7 @@ public final class PipelinePlan {
       generated.add(name);
     }
     Set<String> beforeEvaluate = new java.util.HashSet<>(generated);
-    if (budget > 1) {
+    if (budget > 1 && c.getBoolean("pipeline.evaluate_early")) {
       // measured beside the training still running: the floor once simulated, a model once generated (the
       // corrector, last to finish, is left to evaluate); one pair at a time, in the one thread such a stage holds
       List<String> early = new ArrayList<>(List.of(NOISE_FLOOR));

@@ -67,8 +67,9 @@ class PipelineCommandTest {
     Path out = dir.resolve("run");
     Path repeat = dir.resolve("rep");
     // the run on a file:// URI; two stages at once even on a one-core machine; training repeated with seed 7 on a
-    // copy of the simulation
-    String first = run(out.toUri().toString(), "pipeline.threads=2", "--repeat", repeat + "=7");
+    // copy of the simulation; the floor and the models measured beside the training (pipeline.evaluate_early)
+    String first = run(out.toUri().toString(), "pipeline.threads=2", "pipeline.evaluate_early=true", "--repeat",
+        repeat + "=7");
     assertTrue(first.contains("-> file:/"), "every stage ran on a file:// URI: " + first);
     assertTrue(first.contains("all 28 stages done"), first);
     assertTrue(first.contains("(up to 2 at once on 2 threads)"), "MeanFlow and IMM train at once: " + first);
@@ -131,7 +132,8 @@ class PipelineCommandTest {
     assertTrue(Files.readString(out.resolve("speedup").resolve("speedup.md")).contains("| 120 * | 96 |"));
 
     String second = run(out, "pipeline.threads=2");
-    assertEquals(1 + 28, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
+    // by default nothing is measured beside the training: 10 stages this time, and no pair measured again
+    assertEquals(1 + 14 + 10, Files.readAllLines(out.resolve("timings.csv")).size(), "a second run appends its stages");
     assertTrue(second.contains("0 computed"), second);
     assertTrue(second.contains("train meanflow ks-laminar-3d: finished model"), second);
     assertTrue(second.contains("train meanflow_dp ks-laminar-3d: finished model"), second);

@@ -29,7 +29,7 @@ class PipelinePlanTest {
 
   @Test
   void eachModelWaitsForItsOwnTrainingOnly() {
-    List<Stage> plan = PipelinePlan.of(ALL, with(""), 2);
+    List<Stage> plan = PipelinePlan.of(ALL, with("pipeline.evaluate_early = true"), 2);
     Map<String, Stage> s = byName(plan);
     assertEquals(14, plan.size());
     assertEquals(Set.of(), s.get("simulate").after());
@@ -60,7 +60,8 @@ class PipelinePlanTest {
   @Test
   void sparkStagesClaimTheBudgetTorchStagesTheirThreads() {
     for (int budget : new int[] {1, 2, 4}) {
-      Map<String, Stage> s = byName(PipelinePlan.of(ALL, with("training.threads = 1"), budget));
+      Map<String, Stage> s = byName(PipelinePlan.of(ALL, with("training.threads = 1, pipeline.evaluate_early = true"),
+          budget));
       for (String spark : List.of("simulate", "evaluate", "report")) {
         assertEquals(budget, s.get(spark).threads(), spark);
       }
@@ -75,6 +76,15 @@ class PipelinePlanTest {
   }
 
   @Test
+  void byDefaultEverythingIsMeasuredInEvaluateAfterTheLastGeneration() {
+    Map<String, Stage> s = byName(PipelinePlan.of(ALL, with(""), 4));
+    assertTrue(s.keySet().stream().noneMatch(n -> n.startsWith("evaluate ")), s.keySet().toString());
+    assertEquals(Set.of("generate meanflow", "generate meanflow (2 steps)", "generate meanflow_dp", "generate imm"),
+        s.get("evaluate").after());
+    assertEquals(4, s.get("evaluate").threads());
+  }
+
+  @Test
   void theBudgetIsTheCoresUnlessSet() {
     assertEquals(Runtime.getRuntime().availableProcessors(), PipelinePlan.budget(with("")));
     assertEquals(1, PipelinePlan.budget(with("pipeline.threads = 1")));
@@ -86,7 +96,7 @@ class PipelinePlanTest {
     Map<String, Stage> s = byName(PipelinePlan.of(List.of("meanflow"), with(""), 1));
     assertEquals(Set.of("simulate", "train meanflow", "generate meanflow", "evaluate", "report"), s.keySet());
     assertEquals(Set.of("generate meanflow"), s.get("evaluate").after());
-    s = byName(PipelinePlan.of(List.of("meanflow", "meanflow_dp"), with(""), 2));
+    s = byName(PipelinePlan.of(List.of("meanflow", "meanflow_dp"), with("pipeline.evaluate_early = true"), 2));
     assertEquals(Set.of("simulate", "train meanflow", "train meanflow_dp", "generate meanflow", "generate meanflow_dp",
         "evaluate noise_floor", "evaluate meanflow", "evaluate", "report"), s.keySet());
   }
