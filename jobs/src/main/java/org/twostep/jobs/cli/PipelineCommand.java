@@ -30,11 +30,11 @@ import picocli.CommandLine.Option;
  * so it skips what is complete for the same config hash and resumes what was interrupted: a second run does no work.
  * Stages that do not need each other run at once within {@code pipeline.threads} ({@link PipelinePlan}); each keeps
  * its own fixed thread count, so what it computes does not depend on what ran beside it; one training stage at a time
- * runs in this JVM, one that starts while another trains here runs in a JVM of its own ({@link ChildLauncher}). With {@code --repeat DIR=SEED}
- * the same stages run again with {@code training.seed=SEED} into DIR on a copy of this run's simulation, sharing the
- * thread budget: one run's corrector no longer trains alone on a machine with cores to spare. Records each run's
- * resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in {@code DIR/timings.csv}
- * ({@code twostep publish} reads both).
+ * runs in this JVM, one that starts while another trains here runs in a JVM of its own ({@link ChildLauncher}). With
+ * {@code --repeat DIR=SEED} the same stages run again with {@code training.seed=SEED} into DIR on a copy of this run's
+ * simulation, sharing the thread budget: one run's corrector no longer trains alone on a machine with cores to spare.
+ * Records each run's resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in
+ * {@code DIR/timings.csv} ({@code twostep publish} reads both).
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
     description = "Run an experiment end to end: simulate -> train -> generate -> evaluate -> report (independent "

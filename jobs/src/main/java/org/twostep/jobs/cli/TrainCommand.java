@@ -1,6 +1,7 @@
 package org.twostep.jobs.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.twostep.jobs.pipeline.TrainingStages;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   // the pipeline's training JVMs take the train split from their parent instead of starting Spark to read it
   @Option(names = "--train-input", hidden = true, paramLabel = "FILE")
-  java.nio.file.Path trainInput;
+  Path trainInput;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

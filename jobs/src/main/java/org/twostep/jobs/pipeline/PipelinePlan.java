@@ -13,8 +13,7 @@ import org.twostep.training.config.TrainingConfig;
  * data (independent of each other); the corrector over the finished MeanFlow; each model's generation after its own
  * training; with more than one thread, the noise floor's pairs measured once simulated and each model's but the
  * corrector's once generated ({@code evaluate --only}, one pair at a time) when {@code pipeline.evaluate_early} is
- * set; evaluate (what is left, the KPP warm
- * starts) after all of them; report last. Simulate, evaluate and report are Spark jobs over every core and claim the
+ * set; evaluate (what is left, the KPP warm starts) after all of them; report last. Simulate, evaluate and report are Spark jobs over every core and claim the
  * whole budget; training and generation hold {@code training.threads} PyTorch threads (the corrector one more when
  * {@code dp.overlap} solves couplings on a worker). In plan order the critical path comes first: the corrector before
  * the generations that can wait.
