@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.twostep.common.error.InvalidConfigException;
 import org.twostep.jobs.pipeline.PipelinePlan;
 import org.twostep.jobs.pipeline.RunRecords;
@@ -29,8 +28,8 @@ import picocli.CommandLine.Option;
  * generate, evaluate (with the KPP warm-start study), report. Each stage is its own command run with the same options,
  * so it skips what is complete for the same config hash and resumes what was interrupted: a second run does no work.
  * Stages that do not need each other run at once within {@code pipeline.threads} ({@link PipelinePlan}); each keeps
- * its own fixed thread count, so what it computes does not depend on what ran beside it; one training stage at a time
- * runs in this JVM, one that starts while another trains here runs in a JVM of its own ({@link ChildLauncher}). With
+ * its own fixed thread count, so what it computes does not depend on what ran beside it; a training stage that may
+ * run beside another runs in a JVM of its own ({@link ChildLauncher}). With
  * {@code --repeat DIR=SEED} the same stages run again with {@code training.seed=SEED} into DIR on a copy of this run's
  * simulation, sharing the thread budget: one run's corrector no longer trains alone on a machine with cores to spare.
  * Records each run's resolved configuration in {@code DIR/run.conf} and each finished stage's wall time in
@@ -106,8 +105,6 @@ public final class PipelineCommand implements Callable<Integer> {
     long start = System.nanoTime();
     StageScheduler scheduler = new StageScheduler(budget);
     StageScheduler.Outcome outcome;
-    // one training at a time runs in this JVM (no JVM to start, the PyTorch engine warm), the others in child JVMs
-    AtomicBoolean trainingHere = new AtomicBoolean();
     try (TrainInputHandoff handoff = new TrainInputHandoff()) {
       outcome = scheduler.run(plan, stage -> {
         Run r = runOf.get(stage.name());
@@ -124,26 +121,18 @@ public final class PipelineCommand implements Callable<Integer> {
         if (besideOthers) {
           args.add("--progress-lines"); // it may run beside another stage: two bars redrawn in place would collide
         }
-        boolean training = stage.args().get(0).equals("train");
-        boolean here = !training || !besideOthers || trainingHere.compareAndSet(false, true);
-        if (!here) {
-          // DJL records one training's gradients at a time per JVM, and one is training here; the child takes the
-          // train split from here, where Spark is running, instead of starting its own to read it
+        if (besideOthers && stage.args().get(0).equals("train")) {
+          // DJL records one training's gradients at a time per JVM; the child takes the train split from here, where
+          // Spark is running, instead of starting its own to read it
           args.addAll(List.of("--train-input", handoff.of(r.dir(), r.ctx()).toString()));
           return ChildLauncher.run(args, stageOut);
         }
-        try {
-          CommandLine cli = Twostep.commandLine();
-          cli.setOut(stageOut);
-          cli.setErr(spec.commandLine().getErr());
-          int code = cli.execute(args.toArray(String[]::new));
-          stageOut.flush();
-          return code;
-        } finally {
-          if (training && besideOthers) {
-            trainingHere.set(false);
-          }
-        }
+        CommandLine cli = Twostep.commandLine();
+        cli.setOut(stageOut);
+        cli.setErr(spec.commandLine().getErr());
+        int code = cli.execute(args.toArray(String[]::new));
+        stageOut.flush();
+        return code;
       }, new StageScheduler.Listener() {
         @Override
         public void finished(Stage stage, int code, double seconds) {

@@ -43,23 +43,15 @@ public final class TrainingStages {
   private TrainingStages() {}
 
   public static void train(RunContext ctx, String stage, PrintWriter out) {
-    train(ctx, stage, out, TrainingListener.NONE);
+    train(ctx, stage, out, TrainingListener.NONE, null);
   }
 
   /**
    * As {@link #train(RunContext, String, PrintWriter)}, reporting each step to {@code progress}. On remote storage the
    * stage works in the run's local working copy: it pulls the models (checkpoints to resume, the frozen MeanFlow under
    * the corrector) first, and pushes them back after, also when it fails, so a checkpoint written before a failure is
-   * kept. The training input is read with Spark from the storage itself.
-   */
-  public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress) {
-    train(ctx, stage, out, progress, null);
-  }
-
-  /**
-   * As {@link #train(RunContext, String, PrintWriter, TrainingListener)}, on the train split handed over in
-   * {@code trainInput} ({@link TrainingDataFile}, written by {@link #writeTrainInput}) instead of read with Spark, or
-   * with Spark when it is null.
+   * kept. The training input is read with Spark from the storage itself, or, when {@code trainInput} is not null, from
+   * the local file the pipeline handed over ({@link TrainingDataFile}, written by {@link #writeTrainInput}).
    */
   public static void train(RunContext ctx, String stage, PrintWriter out, TrainingListener progress,
       Path trainInput) {

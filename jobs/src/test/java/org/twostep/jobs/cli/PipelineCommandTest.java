@@ -77,9 +77,10 @@ class PipelineCommandTest {
     assertTrue(first.contains("[rep] simulate ks-laminar-3d: 14 task(s) planned, 14 skipped"), first);
     assertTrue(first.contains("[rep] train meanflow: 50% (20/40 steps"), "each run's lines are tagged: " + first);
     assertTrue(first.contains("[run] train meanflow: 50% (20/40 steps"), first);
-    // one training trains in the pipeline's JVM at a time (which one depends on timing); a training JVM started beside
-    // it takes the train split from the pipeline instead of reading it with a Spark of its own
-    assertTrue(first.matches("(?s).*\\[(run|rep)\\] train ks-laminar-3d: loaded \\d+ train particles at \\d+ sigma "
+    // the training JVMs take the train split from the pipeline instead of reading it with a Spark of their own
+    assertTrue(first.matches("(?s).*\\[rep\\] train ks-laminar-3d: loaded \\d+ train particles at \\d+ sigma "
+        + "\\([0-9.]+ MiB\\) handed over by the pipeline.*"), first);
+    assertTrue(first.matches("(?s).*\\[run\\] train ks-laminar-3d: loaded \\d+ train particles at \\d+ sigma "
         + "\\([0-9.]+ MiB\\) handed over by the pipeline.*"), first);
     assertEquals(7L, org.twostep.jobs.pipeline.RunRecords.seed(repeat).value(), "the repeat's run.conf");
     assertEquals(1 + 14, Files.readAllLines(repeat.resolve("timings.csv")).size());

@@ -1,16 +1,13 @@
 package org.twostep.training.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.TreeMap;
 import org.twostep.common.error.InvalidInputException;
+import org.twostep.common.io.AtomicFiles;
 
 /**
  * Training data as one local binary file, so a process that already holds the train split can hand it to another
@@ -23,7 +20,7 @@ public final class TrainingDataFile {
 
   private TrainingDataFile() {}
 
-  /** Writes {@code data} to {@code file} through a sibling temporary file, so a reader never sees half of it. */
+  /** Writes {@code data} to {@code file}, atomically ({@link AtomicFiles}): a reader never sees half of it. */
   public static void write(TrainingData data, Path file) {
     int d = data.dim();
     double[] sigmas = data.sigmas();
@@ -43,24 +40,14 @@ public final class TrainingDataFile {
         }
       }
     }
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.write(tmp, buf.array());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write training data to " + file, e);
-    }
+    AtomicFiles.write(file, tmp -> Files.write(tmp, buf.array()));
   }
 
   /** Reads what {@link #write} wrote; a file of another kind or cut short is bad input naming the file. */
   public static InMemoryTrainingData read(Path file) {
     ByteBuffer buf;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      buf = ByteBuffer.allocate(Math.toIntExact(ch.size())).order(ByteOrder.LITTLE_ENDIAN);
-      while (buf.hasRemaining() && ch.read(buf) >= 0) {
-        // read to the end
-      }
-      buf.flip();
+    try {
+      buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read training data: " + e.getMessage(), e);
     }
@@ -73,7 +60,11 @@ public final class TrainingDataFile {
       TreeMap<Double, float[]> bySigma = new TreeMap<>();
       for (int g = 0; g < groups; g++) {
         double sigma = buf.getDouble();
-        float[] rows = new float[buf.getInt()];
+        int floats = buf.getInt();
+        if (floats < 0 || floats > buf.remaining() / 4) {
+          throw new java.nio.BufferUnderflowException(); // a count the file cannot hold: cut short or corrupted
+        }
+        float[] rows = new float[floats];
         buf.asFloatBuffer().get(rows);
         buf.position(buf.position() + 4 * rows.length);
         bySigma.put(sigma, rows);
@@ -82,7 +73,7 @@ public final class TrainingDataFile {
         throw new InvalidInputException(file + ": " + buf.remaining() + " bytes after the last group");
       }
       return new InMemoryTrainingData(d, bySigma);
-    } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
+    } catch (java.nio.BufferUnderflowException e) {
       throw new InvalidInputException(file + ": training-data file cut short or malformed", e);
     }
   }
