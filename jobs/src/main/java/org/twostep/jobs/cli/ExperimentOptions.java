@@ -26,7 +26,7 @@ public final class ExperimentOptions {
   @Option(names = "--quiet", description = "No progress bars or progress lines (the stage summaries still print).")
   boolean quiet;
 
-  @Option(names = "--progress-lines", description = "Progress as one line per 10 % even on a terminal (the pipeline "
+  @Option(names = "--progress-lines", description = "Progress as one line per 10 %% even on a terminal (the pipeline "
       + "gives it to stages that may run beside another: bars redrawn in place would overwrite each other).")
   boolean progressLines;
 

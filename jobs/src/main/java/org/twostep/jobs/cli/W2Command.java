@@ -35,7 +35,7 @@ public final class W2Command implements Callable<Integer> {
   Integer bins;
 
   @Option(names = "--box", split = ",", paramLabel = "x0,x1,y0,y1,...",
-      description = "Grid box (default: A's bounding box padded by 5% per side)")
+      description = "Grid box (default: A's bounding box padded by 5%% per side)")
   double[] box;
 
   @Option(names = "--periodic", paramLabel = "L", description = "Torus [0, L)^d with the minimal-image cost")

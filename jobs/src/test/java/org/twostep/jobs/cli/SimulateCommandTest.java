@@ -65,4 +65,27 @@ class SimulateCommandTest {
     assertEquals(0, sim.code());
     assertTrue(sim.out().contains("--profile") && sim.out().contains("--force"), sim.out());
   }
+
+  /** Picocli formats every description with String.format: a bare '%' prints a warning instead of the text. */
+  @Test
+  void everyHelpTextFormats() {
+    List<String> broken = new ArrayList<>();
+    checkDescriptions(Twostep.commandLine(), broken);
+    assertTrue(broken.isEmpty(), String.join("\n", broken));
+  }
+
+  private static void checkDescriptions(picocli.CommandLine cli, List<String> broken) {
+    picocli.CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
+    List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+    spec.options().forEach(o -> lines.addAll(List.of(o.description())));
+    spec.positionalParameters().forEach(p -> lines.addAll(List.of(p.description())));
+    for (String line : lines) {
+      try {
+        String.format(java.util.Locale.ROOT, line);
+      } catch (java.util.IllegalFormatException e) {
+        broken.add(spec.qualifiedName() + ": " + line);
+      }
+    }
+    cli.getSubcommands().values().forEach(sub -> checkDescriptions(sub, broken));
+  }
 }
