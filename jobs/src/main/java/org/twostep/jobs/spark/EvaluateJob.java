@@ -42,10 +42,11 @@ import org.twostep.jobs.pipeline.StageProgress;
 
 /**
  * {@code evaluate} (SPEC §6): groups the test reference by sigma and the generated clouds (plus each floor replica,
- * reference_b, reference_c, ..., as noise_floor_b, ...) by (model, sigma), joins them on sigma and computes each pair's distance in the executors, one task
- * per pair. Moment errors come from Spark MLlib's {@code Summarizer} over the points (mean of {@code x} and of the
- * products {@code x_i x_j}). Rows are published into {@code metrics/} per (sigma, model) unit; units complete with
- * the same config hash are skipped.
+ * reference_b, reference_c, ..., as noise_floor_b, ...) by (model, sigma), joins them on sigma and computes each
+ * pair's distance in the executors, one task per pair and one job per sigma. Moment errors come from Spark MLlib's
+ * {@code Summarizer} over the points (mean of {@code x} and of the products {@code x_i x_j}). Rows are published into
+ * {@code metrics/} per (sigma, model) unit as their sigma's job ends; units complete with the same config hash are
+ * skipped.
  */
 public final class EvaluateJob {
   private EvaluateJob() {}
@@ -133,13 +134,15 @@ public final class EvaluateJob {
       MomentTable moments = moments(test, candidates, axes);
       CompletionMarker marker = CompletionMarker.of(hash, ctx.codeVersion());
       MeasureContext mc = measureContext(ctx, eval, hash, pending);
+      // a limit holds one sigma's job at a time, its pairs in at most maxTasks tasks
+      int tasksPerJob = maxTasks > 0 ? maxTasks : Integer.MAX_VALUE;
       int[] done = {0};
-      UnitJobs.run(spark, pending, maxTasks, t -> { // one job per (model, sigma) unit, published as it ends
-        MomentErrors e = MomentErrors.between(moments.reference().get(t.sigmaIndex()),
-            moments.generated().get(t.model() + "@" + t.sigmaIndex()));
-        metrics.publishUnit(unit(experiment, t), measured(spark, mc, test, candidates, axes, t, e), marker);
+      UnitJobs.run(spark, bySigma(pending), maxTasks > 0 ? 1 : 0, pairs -> {
+        List<PartitionPublisher.Unit> units = pairs.stream().map(t -> unit(experiment, t)).toList();
+        metrics.publish(measured(spark, mc, test, candidates, axes, pairs, moments, tasksPerJob), units, marker);
         synchronized (done) {
-          progress.advanced(++done[0]);
+          done[0] += pairs.size();
+          progress.advanced(done[0]);
         }
       });
     }
@@ -205,23 +208,50 @@ public final class EvaluateJob {
         ctx.config().getInt("experiment.dim"), RunProvenance.of(ctx));
   }
 
+  /** The pending pairs by sigma, in sigma order, each sigma's models sorted: one Spark job per sigma. */
+  private static List<List<EvalTask>> bySigma(List<EvalTask> pending) {
+    Map<Integer, List<EvalTask>> groups = new java.util.TreeMap<>();
+    for (EvalTask t : pending) {
+      groups.computeIfAbsent(t.sigmaIndex(), k -> new ArrayList<>()).add(t);
+    }
+    groups.values().forEach(g -> g.sort(java.util.Comparator.comparing(EvalTask::model)));
+    return new ArrayList<>(groups.values());
+  }
+
   /**
-   * The metric row of one (model, sigma) pair as a one-row table: the test reference and the candidate cloud at that
-   * sigma (partition pruning reads only their files) are gathered into one task, which measures their distance.
+   * The metric rows of the pairs of one sigma as a table with one task per pair (at most {@code maxTasks}): the test
+   * reference at that sigma and each candidate cloud (partition pruning reads only that sigma's files) are gathered,
+   * and each candidate is sent, with the reference, to the task of its own index. One job per sigma, not per pair:
+   * the job's planning, the reference's read and the write are paid once for all its models (about 1 s a pair, which
+   * was more than the measurement itself).
    */
   private static Dataset<Row> measured(SparkSession spark, MeasureContext mc, Dataset<Row> test,
-      Dataset<Row> candidates, List<String> axes, EvalTask task, MomentErrors moments) {
-    Dataset<Row> ref = test.where(col("sigma_index").equalTo(task.sigmaIndex()))
+      Dataset<Row> candidates, List<String> axes, List<EvalTask> pairs, MomentTable moments, int maxTasks) {
+    int sigmaIndex = pairs.get(0).sigmaIndex();
+    Map<String, Integer> slot = new HashMap<>();
+    HashMap<String, double[]> errors = new HashMap<>(); // mean and covariance error: the record is not serializable
+    for (EvalTask t : pairs) {
+      slot.put(t.model(), slot.size());
+      MomentErrors e = MomentErrors.between(moments.reference().get(sigmaIndex),
+          moments.generated().get(t.model() + "@" + sigmaIndex));
+      errors.put(t.model(), new double[] {e.meanError(), e.covError()});
+    }
+    Dataset<Row> ref = test.where(col("sigma_index").equalTo(sigmaIndex))
         .agg(collect_list(struct(pointStruct(axes))).as("reference"));
-    Dataset<Row> gen = candidates.where(col("model").equalTo(task.model()).and(col("sigma_index")
-        .equalTo(task.sigmaIndex()))).agg(collect_list(struct(pointStruct(axes))).as("generated"));
-    double meanError = moments.meanError();
-    double covError = moments.covError();
-    return spark.createDataFrame(ref.crossJoin(gen).javaRDD().map(r -> MetricTables.toRow(
-        MetricComputation.measure(mc.eval(), mc.metrics(), task, mc.inRange().get(task.sigmaIndex()),
-            MetricTables.cloud(r.getList(r.fieldIndex("reference")), mc.dim()),
-            MetricTables.cloud(r.getList(r.fieldIndex("generated")), mc.dim()))
-            .withMoments(new MomentErrors(meanError, covError)), mc.run())), MetricTables.METRICS);
+    Dataset<Row> gen = candidates.where(col("sigma_index").equalTo(sigmaIndex).and(col("model")
+        .isin(slot.keySet().toArray()))).groupBy("model").agg(collect_list(struct(pointStruct(axes))).as("generated"));
+    List<EvalTask> tasks = List.copyOf(pairs);
+    return spark.createDataFrame(gen.crossJoin(ref).javaRDD()
+        .mapToPair(r -> new scala.Tuple2<>(slot.get(r.getString(r.fieldIndex("model"))), r))
+        .partitionBy(new org.apache.spark.HashPartitioner(Math.min(tasks.size(), maxTasks))) // index k to task k
+        .values().map(r -> {
+          EvalTask task = tasks.get(slot.get(r.getString(r.fieldIndex("model"))));
+          double[] e = errors.get(task.model());
+          return MetricTables.toRow(MetricComputation.measure(mc.eval(), mc.metrics(), task,
+              mc.inRange().get(sigmaIndex), MetricTables.cloud(r.getList(r.fieldIndex("reference")), mc.dim()),
+              MetricTables.cloud(r.getList(r.fieldIndex("generated")), mc.dim()))
+              .withMoments(new MomentErrors(e[0], e[1])), mc.run());
+        }), MetricTables.METRICS);
   }
 
   /** Moments of each reference sigma, and of each candidate by {@code model@sigma_index}. */
