@@ -15,8 +15,8 @@ import org.twostep.training.config.TrainingConfig;
  * corrector's once generated ({@code evaluate --only}, one pair at a time) when {@code pipeline.evaluate_early} is
  * set; evaluate (what is left, the KPP warm starts) after all of them; report last. Simulate, evaluate and report are Spark jobs over every core and claim the
  * whole budget; training and generation hold {@code training.threads} PyTorch threads (the corrector one more when
- * {@code dp.overlap} solves couplings on a worker). In plan order the trainings come first (IMM before the corrector:
- * see {@link #of}), the corrector before the generations that can wait.
+ * {@code dp.overlap} solves couplings on a worker). In plan order the critical path comes first: the corrector before
+ * the generations that can wait.
  */
 public final class PipelinePlan {
   public static final String SIMULATE = "simulate";
@@ -43,16 +43,12 @@ public final class PipelinePlan {
     plan.add(new Stage(SIMULATE, List.of("simulate"), Set.of(), budget));
     String meanflow = "train meanflow";
     plan.add(new Stage(meanflow, List.of("train", "--stage", "meanflow"), Set.of(SIMULATE), torch));
-    // IMM before the corrector: alone the two start when their inputs are ready either way, but with --repeat runs
-    // (stage k of every run before stage k + 1 of any) the IMMs, which gate nothing but their own generation, no
-    // longer wait behind every corrector and then train last with a core idle (ks-laminar-3d, 3 seeds, paper: the
-    // last IMM trained alone for 100 s)
-    if (models.contains(Models.IMM)) {
-      plan.add(new Stage("train imm", List.of("train", "--stage", "imm"), Set.of(SIMULATE), torch));
-    }
     if (models.contains(Models.MEANFLOW_DP)) {
       plan.add(new Stage("train meanflow_dp", List.of("train", "--stage", "dp"), Set.of(meanflow),
           torch + (overlap ? 1 : 0)));
+    }
+    if (models.contains(Models.IMM)) {
+      plan.add(new Stage("train imm", List.of("train", "--stage", "imm"), Set.of(SIMULATE), torch));
     }
     List<String> generated = new ArrayList<>();
     for (String m : models) {
