@@ -5,8 +5,9 @@
 #   deploy/local/reproduce-paper.sh [RUNS_DIR] [experiment ...]
 #
 # RUNS_DIR (default runs/paper) holds one run directory per (experiment, seed); every step skips complete work, so
-# an interrupted reproduction continues where it stopped. About 4-5 hours on 2 cores when run alone with stages one
-# after another and seeds one after another; the stage timings of docs/results/ put it at 0.66x of that now.
+# an interrupted reproduction continues where it stopped. Measured on 2 cores (README, Performance): ks-laminar-3d
+# without the ablations 616-746 s (890-1056 s with the code before the seeds shared one pipeline); the ablations take
+# about 45 minutes; the other experiments are not timed.
 # Environment: TWOSTEP (the launcher, default deploy/local/twostep), TWOSTEP_ABLATE=0 (skip the ablations of
 # ks-laminar-3d, about 45 minutes; the page then has no ablation section).
 set -euo pipefail
