@@ -1,7 +1,10 @@
 package org.twostep.evaluation.metrics;
 
-/** The moment errors of SPEC §6: |mean_g - mean_r| and the Frobenius norm of cov_g - cov_r. */
-public record MomentErrors(double meanError, double covError) {
+/**
+ * The moment errors of SPEC §6: |mean_g - mean_r| and the Frobenius norm of cov_g - cov_r. Serializable: the evaluate
+ * job computes them on the driver and ships them into the task that measures the pair.
+ */
+public record MomentErrors(double meanError, double covError) implements java.io.Serializable {
 
   public static MomentErrors between(Moments reference, Moments generated) {
     if (reference.dim() != generated.dim()) {

@@ -228,13 +228,12 @@ public final class EvaluateJob {
   private static Dataset<Row> measured(SparkSession spark, MeasureContext mc, Dataset<Row> test,
       Dataset<Row> candidates, List<String> axes, List<EvalTask> pairs, MomentTable moments, int maxTasks) {
     int sigmaIndex = pairs.get(0).sigmaIndex();
-    Map<String, Integer> slot = new HashMap<>();
-    HashMap<String, double[]> errors = new HashMap<>(); // mean and covariance error: the record is not serializable
+    HashMap<String, Integer> slot = new HashMap<>(); // model -> its task
+    HashMap<String, MomentErrors> errors = new HashMap<>();
     for (EvalTask t : pairs) {
       slot.put(t.model(), slot.size());
-      MomentErrors e = MomentErrors.between(moments.reference().get(sigmaIndex),
-          moments.generated().get(t.model() + "@" + sigmaIndex));
-      errors.put(t.model(), new double[] {e.meanError(), e.covError()});
+      errors.put(t.model(), MomentErrors.between(moments.reference().get(sigmaIndex),
+          moments.generated().get(t.model() + "@" + sigmaIndex)));
     }
     Dataset<Row> ref = test.where(col("sigma_index").equalTo(sigmaIndex))
         .agg(collect_list(struct(pointStruct(axes))).as("reference"));
@@ -244,13 +243,13 @@ public final class EvaluateJob {
     return spark.createDataFrame(gen.crossJoin(ref).javaRDD()
         .mapToPair(r -> new scala.Tuple2<>(slot.get(r.getString(r.fieldIndex("model"))), r))
         .partitionBy(new org.apache.spark.HashPartitioner(Math.min(tasks.size(), maxTasks))) // index k to task k
-        .values().map(r -> {
-          EvalTask task = tasks.get(slot.get(r.getString(r.fieldIndex("model"))));
-          double[] e = errors.get(task.model());
+        .map(kr -> {
+          Row r = kr._2();
+          EvalTask task = tasks.get(kr._1());
           return MetricTables.toRow(MetricComputation.measure(mc.eval(), mc.metrics(), task,
               mc.inRange().get(sigmaIndex), MetricTables.cloud(r.getList(r.fieldIndex("reference")), mc.dim()),
               MetricTables.cloud(r.getList(r.fieldIndex("generated")), mc.dim()))
-              .withMoments(new MomentErrors(e[0], e[1])), mc.run());
+              .withMoments(errors.get(task.model())), mc.run());
         }), MetricTables.METRICS);
   }
 

@@ -68,7 +68,7 @@ class SimulateCommandTest {
 
   /**
    * Picocli formats every description with String.format: a bare '%' prints a warning instead of the text. The
-   * annotations' raw text is checked (the spec's descriptions have '%%' already folded).
+   * annotations' raw text is checked, commands' and options' (the spec's descriptions have '%%' already folded).
    */
   @Test
   void everyHelpTextFormats() {
@@ -79,7 +79,11 @@ class SimulateCommandTest {
 
   private static void checkDescriptions(picocli.CommandLine cli, List<String> broken) {
     picocli.CommandLine.Model.CommandSpec spec = cli.getCommandSpec();
-    List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+    List<String> lines = new ArrayList<>();
+    picocli.CommandLine.Command command = cli.getCommand().getClass().getAnnotation(picocli.CommandLine.Command.class);
+    if (command != null) {
+      lines.addAll(List.of(command.description()));
+    }
     spec.args().forEach(a -> {
       if (a.userObject() instanceof java.lang.reflect.Field f) {
         picocli.CommandLine.Option o = f.getAnnotation(picocli.CommandLine.Option.class);
