@@ -7,8 +7,8 @@ import org.twostep.common.error.InvalidInputException;
  * scaling algorithms for entropy regularized transport problems", SIAM J. Sci. Comput. 41: log-domain
  * potentials absorbed into a kernel, eps-scaling), for the Stage II ablation of SPEC §3: eps is
  * given relative to the largest cost, as in the paper. Iterations are kernel matrix-vector products;
- * the potentials f, g are absorbed and the kernel {@code exp((f_i + g_j - C_ij) / eps)} rebuilt
- * whenever a scaling leaves [e^-30, e^30], so small eps neither underflows nor overflows. eps is
+ * the scalings are absorbed into the potentials f, g and the kernel {@code exp((f_i + g_j - C_ij) / eps)}
+ * whenever one leaves [e^-30, e^30], so small eps neither underflows nor overflows. eps is
  * annealed from the cost scale down to its target by halving (warm-started potentials). Stops when the row marginals (the columns are exact after each
  * g-update) are within {@code tolerance} in l1, relative to the total mass, or after
  * {@code maxIterations} (then {@link SinkhornPlan#converged()} is false). At eps = 0.001 convergence
@@ -48,9 +48,17 @@ public final class Sinkhorn {
 
   /**
    * The entropic plan between masses a (m) and b (n) for the row-major cost matrix, with
-   * {@code eps = epsRelative * max C}.
+   * {@code eps = epsRelative * max C}. The costs are left as they are (the solve works on a copy).
    */
   public SinkhornPlan solve(double[] a, double[] b, double[] cost, double epsRelative) {
+    return solveInPlace(a, b, cost.clone(), epsRelative);
+  }
+
+  /**
+   * As {@link #solve}, but the cost matrix's storage becomes the kernel and then the plan's (the returned plan owns
+   * it), so the solve allocates no m x n array beside it: for a caller that refills its cost buffer every time.
+   */
+  public SinkhornPlan solveInPlace(double[] a, double[] b, double[] cost, double epsRelative) {
     int m = a.length;
     int n = b.length;
     if (cost.length != (long) m * n || m == 0 || n == 0) {
@@ -83,13 +91,14 @@ public final class Sinkhorn {
     int it = scaling.run(eps, maxIterations, omega, tolerance * mass);
     boolean converged = it > 0;
     it = Math.abs(it);
-    double[] plan = scaling.storage(); // the kernel is no longer needed: one m x n array per solve, not two
+    double[] plan = cost; // the kernel with the scalings absorbed: P_ij = exp((f_i + g_j - C_ij) / eps)
     double total = 0;
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < n; j++) {
-        double p = Math.exp((f[i] + g[j] - cost[i * n + j]) / eps);
-        plan[i * n + j] = p;
-        total += p * cost[i * n + j];
+        double p = plan[i * n + j];
+        if (p > 0) { // C_ij recovered from the plan; an entry that underflowed carries no cost
+          total += p * (f[i] + g[j] - eps * Math.log(p));
+        }
       }
     }
     return new SinkhornPlan(plan, total, f, g, eps, it, converged);

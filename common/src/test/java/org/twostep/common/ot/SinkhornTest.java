@@ -89,6 +89,60 @@ class SinkhornTest {
   }
 
   @Test
+  void theKernelEvolvedInPlaceIsThePlanOfThePotentials() {
+    // the kernel replaces the costs and is only multiplied and raised while eps anneals and scalings are absorbed:
+    // every entry must still be exp((f_i + g_j - C_ij) / eps) of the original costs, and <P, C> their cost
+    SplittableRandom r = new SplittableRandom(74);
+    int n = 70;
+    double[] c = CostMatrices.squaredEuclidean(Clouds.gaussian(r, n, 1, 1, 1), Clouds.gaussian(r, n, 1.1, 0.9, 1), 3);
+    double[] original = c.clone();
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0 / n);
+    SinkhornPlan p = new Sinkhorn(100000, 1e-7).solve(w, w, c, 0.003);
+    assertTrue(p.converged(), p.toString());
+    assertTrue(Arrays.equals(original, c), "solve leaves the costs alone");
+    double[] f = p.f();
+    double[] g = p.g();
+    double direct = 0;
+    int compared = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double expected = Math.exp((f[i] + g[j] - c[i * n + j]) / p.eps());
+        direct += p.get(i, j) * c[i * n + j];
+        if (expected > 1e-250) {
+          assertEquals(expected, p.get(i, j), 1e-9 * expected, "entry " + i + "," + j);
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared > n, "compared " + compared);
+    assertEquals(direct, p.cost(), 1e-12 * direct);
+    double[] buffer = c.clone();
+    SinkhornPlan inPlace = new Sinkhorn(100000, 1e-7).solveInPlace(w, w, buffer, 0.003);
+    assertEquals(p, inPlace);
+    assertEquals(inPlace.get(3, 5), buffer[3 * n + 5], "the plan owns the buffer");
+  }
+
+  @Test
+  void theInPlaceSolveAllocatesNoMatrix() {
+    // the kernel and the plan live in the caller's cost buffer: what the solve allocates is a few vectors of n
+    SplittableRandom r = new SplittableRandom(75);
+    int n = 300;
+    double[] c = CostMatrices.squaredEuclidean(Clouds.uniform(r, n, 3), Clouds.uniform(r, n, 3), 3);
+    double[] w = new double[n];
+    Arrays.fill(w, 1.0 / n);
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    new Sinkhorn(2000, 1e-6).solveInPlace(w, w, c.clone(), 0.01); // loads and compiles outside the count
+    double[] buffer = c.clone();
+    long before = threads.getThreadAllocatedBytes(id);
+    SinkhornPlan p = new Sinkhorn(2000, 1e-6).solveInPlace(w, w, buffer, 0.01);
+    long allocated = threads.getThreadAllocatedBytes(id) - before;
+    assertTrue(p.converged());
+    assertTrue(allocated < 8L * n * n / 4, allocated + " bytes allocated, the matrix is " + 8L * n * n);
+  }
+
+  @Test
   void rejectsBadInput() {
     Sinkhorn s = new Sinkhorn(10, 1e-6);
     assertThrows(InvalidInputException.class, () -> s.solve(new double[] {1}, new double[] {1}, new double[] {0}, 0));

@@ -66,9 +66,11 @@ public final class BenchOtCommand implements Callable<Integer> {
     out.flush();
     if (sinkhornN > 0) {
       for (OtBenchmark.SinkhornRow s : bench.sinkhorn(sinkhornN, eps, sinkhornIterations)) {
-        out.printf(Locale.ROOT, "sinkhorn n=%d eps=%.3f: %.2f s, %d iterations%s, cost %.6f, exact %.6f, gap %.2f%%,"
+        out.printf(Locale.ROOT, "sinkhorn n=%d eps=%.3f: %.2f s (median of %d after the first, which took %.2f s), "
+            + "%d iterations%s, cost %.6f, exact %.6f, gap %.2f%%,"
             + " %.1f MB allocated (exact assignment %.1f MB, cost matrix %.1f MB kept by both)%n",
-            s.n(), s.eps(), s.seconds(), s.iterations(), s.converged() ? "" : " (cap, not converged)", s.cost(),
+            s.n(), s.eps(), s.seconds(), repeats, s.firstSeconds(), s.iterations(),
+            s.converged() ? "" : " (cap, not converged)", s.cost(),
             s.exactCost(), 100 * (s.cost() - s.exactCost()) / s.exactCost(), s.allocatedMegabytes(),
             s.exactAllocatedMegabytes(), 8e-6 * s.n() * s.n());
         out.flush();

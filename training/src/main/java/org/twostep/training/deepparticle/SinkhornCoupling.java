@@ -19,7 +19,7 @@ final class SinkhornCoupling implements Coupling {
   private final Coordinates coords;
   private final double eps;
   private final Sinkhorn solver;
-  private double[] cost = new double[0];
+  private double[] cost = new double[0]; // refilled every coupling, so the solve may overwrite it
 
   SinkhornCoupling(Coordinates coords, double eps) {
     this(coords, eps, MAX_ITERATIONS);
@@ -41,7 +41,7 @@ final class SinkhornCoupling implements Coupling {
     CostMatrix.fill(cost, r, x, n, coords);
     double[] uniform = new double[n];
     java.util.Arrays.fill(uniform, 1.0 / n);
-    SinkhornPlan plan = solver.solve(uniform, uniform, cost, eps);
+    SinkhornPlan plan = solver.solveInPlace(uniform, uniform, cost, eps); // the buffer becomes the plan's
     int d = coords.dim();
     float[] targets = new float[n * d];
     double[] move = new double[d];
