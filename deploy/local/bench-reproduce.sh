@@ -8,8 +8,9 @@
 # BEFORE is any commit of this repository (README, Performance: b22fd07, the code before the throughput work). Each
 # commit runs from its own git worktree under BENCH_DIR, built once outside the timings, so the reproduction's
 # results pages go there and not into this checkout's docs/results. For each experiment the two runs go one after the
-# other (BEFORE first), so a load that comes and goes hits both alike; keep the machine otherwise idle. A paper-profile
-# experiment takes 10-20 minutes (ks-*) to about an hour (kpp-*) per commit.
+# other (BEFORE first), so a load that comes and goes hits both alike; keep the machine otherwise idle (a niced build
+# beside the code before, which leaves a core idle, slowed its trainings by up to 3x). A ks-* experiment takes 11-19 minutes
+# per commit (README, Performance); the kpp-* ones are not timed yet.
 # Environment: BENCH_DIR (default a temporary directory; an interrupted bench continues there, every timed
 # reproduction starting afresh), TWOSTEP_ABLATE (passed on: 0 skips the ks-laminar-3d ablations, about 45 minutes).
 set -euo pipefail
