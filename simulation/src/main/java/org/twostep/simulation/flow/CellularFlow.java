@@ -3,6 +3,11 @@ package org.twostep.simulation.flow;
 /**
  * KPP 2D time-periodic cellular flow on [0, 2 pi)^2 (SPEC §1.2) [rec]:
  * {@code v = (cos y, cos x) + theta cos(2 pi t) (sin y, sin x)}.
+ *
+ * <p>Evaluated as {@code v = r (cos(y - phi), cos(x - phi))} with {@code r = hypot(1, a)}, {@code phi = atan2(a, 1)}
+ * and {@code a = theta cos(2 pi t)}: the same field (cos u + a sin u = r cos(u - phi)), one cosine per axis instead of
+ * a cosine and a sine: the flow's share of a Feynman-Kac substep halves (31 -> 16 ns per particle in a microbenchmark)
+ * and a paper-profile task takes 7.8 s instead of 9.1-9.5 s (README, Performance). The two forms differ by rounding.
  */
 public record CellularFlow(double theta) implements VelocityField {
 
@@ -14,11 +19,11 @@ public record CellularFlow(double theta) implements VelocityField {
   @Override
   public void evaluate(double t, double[][] x, int from, int to, double[][] out) {
     double a = theta * Math.cos(2 * Math.PI * t);
+    double r = Math.hypot(1.0, a);
+    double phi = Math.atan2(a, 1.0);
     for (int i = from; i < to; i++) {
-      double px = x[0][i];
-      double py = x[1][i];
-      out[0][i] = Math.cos(py) + a * Math.sin(py);
-      out[1][i] = Math.cos(px) + a * Math.sin(px);
+      out[0][i] = r * Math.cos(x[1][i] - phi);
+      out[1][i] = r * Math.cos(x[0][i] - phi);
     }
   }
 }

@@ -52,6 +52,23 @@ class FlowsTest {
     assertEquals(0.0, p.at(0, 0, 1, 1, 0)[0], 0); // clipped outside the pipe
   }
 
+  /** The one-cosine evaluation is the SPEC's field (cos y + a sin y, cos x + a sin x) to rounding, at any t and point. */
+  @Test
+  void cellularIsTheSpecFormulaAtAnyTimeAndPoint() {
+    SplittableRandom rng = new SplittableRandom(11);
+    for (double theta : new double[] {0.0, 0.3, 1.0, 4.0}) {
+      CellularFlow f = new CellularFlow(theta);
+      for (int trial = 0; trial < 500; trial++) {
+        double t = rng.nextDouble(0, 3);
+        double px = rng.nextDouble(-1, 2 * Math.PI + 1);
+        double py = rng.nextDouble(-1, 2 * Math.PI + 1);
+        double a = theta * Math.cos(2 * Math.PI * t);
+        double[] spec = {Math.cos(py) + a * Math.sin(py), Math.cos(px) + a * Math.sin(px)};
+        assertArrayEquals(spec, f.at(t, px, py), 1e-14 * (1 + theta), "theta " + theta + ", t " + t);
+      }
+    }
+  }
+
   @Test
   void kolmogorovFormula() {
     double[] v = new KolmogorovFlow(2.0).at(0, 0.1, 0.2, 0.3);
