@@ -10,7 +10,7 @@
 # results pages go there and not into this checkout's docs/results. For each experiment the two runs go one after the
 # other (BEFORE first), so a load that comes and goes hits both alike; keep the machine otherwise idle (a niced build
 # beside the code before, which leaves a core idle, slowed its trainings by up to 3x). A ks-* experiment takes 11-19 minutes
-# per commit; kpp-cellular-2d at b22fd07 took 35 minutes (README, Performance).
+# per commit, a kpp-* one 21-35 minutes (README, Performance).
 # Environment: BENCH_DIR (default a temporary directory; an interrupted bench continues there, every timed
 # reproduction starting afresh), TWOSTEP_ABLATE (passed on: 0 skips the ks-laminar-3d ablations, about 45 minutes).
 set -euo pipefail

@@ -7,8 +7,8 @@
 # RUNS_DIR (default runs/paper) holds one run directory per (experiment, seed); every step skips complete work, so
 # an interrupted reproduction continues where it stopped. Measured on 2 cores (README, Performance; the code before
 # the seeds shared one pipeline in brackets): ks-laminar-3d without the ablations 616-746 s (890-1056 s),
-# ks-kolmogorov-3d 792 s (1091 s), ks-laminar-4d 677 s (1139 s); the ablations take about 45 minutes; the KPP
-# experiments are not timed. deploy/local/bench-reproduce.sh times it against another commit.
+# ks-kolmogorov-3d 792 s (1091 s), ks-laminar-4d 677 s (1139 s), kpp-cellular-2d 1279 s (2067 s), kpp-kolmogorov-3d
+# 1776 s (1926 s); the ablations take about 45 minutes. deploy/local/bench-reproduce.sh times it against another commit.
 # Environment: TWOSTEP (the launcher, default deploy/local/twostep), TWOSTEP_ABLATE=0 (skip the ablations of
 # ks-laminar-3d, about 45 minutes; the page then has no ablation section).
 set -euo pipefail
