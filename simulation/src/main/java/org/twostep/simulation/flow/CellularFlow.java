@@ -4,10 +4,10 @@ package org.twostep.simulation.flow;
  * KPP 2D time-periodic cellular flow on [0, 2 pi)^2 (SPEC §1.2) [rec]:
  * {@code v = (cos y, cos x) + theta cos(2 pi t) (sin y, sin x)}.
  *
- * <p>Evaluated as {@code v = r (cos(y - phi), cos(x - phi))} with {@code r = hypot(1, a)}, {@code phi = atan2(a, 1)}
- * and {@code a = theta cos(2 pi t)}: the same field (cos u + a sin u = r cos(u - phi)), one cosine per axis instead of
- * a cosine and a sine: the flow's share of a Feynman-Kac substep halves (31 -> 16 ns per particle in a microbenchmark)
- * and a paper-profile task takes 7.8 s instead of 9.1-9.5 s (README, Performance). The two forms differ by rounding.
+ * <p>Evaluated as {@code v = r (cos(y - phi), cos(x - phi))} with {@code a = theta cos(2 pi t)}, {@code r = hypot(1, a)}
+ * and {@code phi = atan2(a, 1)}, since cos u + a sin u = r cos(u - phi). It is the same field up to rounding, with one
+ * cosine per axis instead of a cosine and a sine. That halves the flow's cost in a Feynman-Kac substep (README,
+ * Performance).
  */
 public record CellularFlow(double theta) implements VelocityField {
 
